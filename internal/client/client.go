@@ -1,0 +1,165 @@
+package client
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// Default endpoints.
+const (
+	DefaultBusinessAPIURL = "https://api-business.apple.com"
+	DefaultSchoolAPIURL   = "https://api-school.apple.com"
+	DefaultTokenURL       = "https://account.apple.com/auth/oauth2/token"
+	ScopeBusiness         = "business.api"
+	ScopeSchool           = "school.api"
+	DefaultMaxRetries     = 5
+)
+
+// Config is everything a Client needs. APIURL is the host root; the client
+// adds /v1.
+type Config struct {
+	ClientID   string
+	KeyID      string
+	PrivateKey *ecdsa.PrivateKey
+	Scope      string
+	APIURL     string
+	TokenURL   string
+
+	UserAgent         string
+	HTTPClient        *http.Client
+	MaxRetries        int // retries of one request after 5xx or transport errors
+	RequestsPerMinute int // client-side pacing; 0 means none
+
+	// MinBackoff and MaxBackoff bound the exponential backoff between retries
+	// of 5xx answers and transport errors. Zero means 1s and 30s.
+	MinBackoff time.Duration
+	MaxBackoff time.Duration
+
+	// Logger receives one line per request, retry and wait. Secrets are never
+	// passed to it.
+	Logger Logger
+}
+
+// Logger is how the client reports what it does; the provider bridges it to
+// tflog. Fields never hold secrets.
+type Logger interface {
+	Debug(ctx context.Context, msg string, fields map[string]any)
+}
+
+// Client reads an organization's data from the ABM or ASM REST API.
+type Client struct {
+	cfg      Config
+	base     *url.URL
+	http     *http.Client
+	tokens   *tokenSource
+	pace     *pacer
+	now      func() time.Time
+	started  time.Time
+	requests atomic.Int64 // requests sent, for logs
+}
+
+// ScopeForClientID derives the OAuth scope from a client ID's prefix, or ""
+// when the prefix is not one Apple uses.
+func ScopeForClientID(clientID string) string {
+	switch {
+	case strings.HasPrefix(clientID, "BUSINESSAPI."):
+		return ScopeBusiness
+	case strings.HasPrefix(clientID, "SCHOOLAPI."):
+		return ScopeSchool
+	}
+	return ""
+}
+
+// DefaultAPIURL is the API host for a scope.
+func DefaultAPIURL(scope string) string {
+	if scope == ScopeSchool {
+		return DefaultSchoolAPIURL
+	}
+	return DefaultBusinessAPIURL
+}
+
+// New checks the configuration and returns a client. It makes no request.
+func New(cfg Config) (*Client, error) {
+	if cfg.ClientID == "" {
+		return nil, errors.New("client ID is empty")
+	}
+	if cfg.KeyID == "" {
+		return nil, errors.New("key ID is empty")
+	}
+	if cfg.PrivateKey == nil {
+		return nil, errors.New("private key is missing")
+	}
+	if cfg.Scope == "" {
+		cfg.Scope = ScopeForClientID(cfg.ClientID)
+		if cfg.Scope == "" {
+			return nil, fmt.Errorf("cannot tell the scope from client ID %q: it starts with neither BUSINESSAPI. nor SCHOOLAPI.; set the scope", cfg.ClientID)
+		}
+	}
+	if cfg.APIURL == "" {
+		cfg.APIURL = DefaultAPIURL(cfg.Scope)
+	}
+	if cfg.TokenURL == "" {
+		cfg.TokenURL = DefaultTokenURL
+	}
+	base, err := url.Parse(strings.TrimRight(cfg.APIURL, "/"))
+	if err != nil || base.Scheme == "" || base.Host == "" {
+		return nil, fmt.Errorf("API URL %q is not an absolute URL", cfg.APIURL)
+	}
+	if cfg.HTTPClient == nil {
+		cfg.HTTPClient = &http.Client{Transport: http.DefaultTransport}
+	}
+	if cfg.MaxRetries < 0 {
+		cfg.MaxRetries = 0
+	}
+	if cfg.MinBackoff <= 0 {
+		cfg.MinBackoff = time.Second
+	}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = 30 * time.Second
+	}
+	if cfg.MaxBackoff < cfg.MinBackoff {
+		cfg.MaxBackoff = cfg.MinBackoff
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = "terraform-provider-abm/dev"
+	}
+	c := &Client{cfg: cfg, base: base, http: cfg.HTTPClient, now: time.Now}
+	c.started = c.now()
+	c.tokens = &tokenSource{c: c}
+	c.pace = newPacer(cfg.RequestsPerMinute)
+	return c, nil
+}
+
+// Scope is the OAuth scope the client asks for.
+func (c *Client) Scope() string { return c.cfg.Scope }
+
+// ClientID is the API account's client ID.
+func (c *Client) ClientID() string { return c.cfg.ClientID }
+
+// CheckToken fetches (or reuses) an access token, so a configuration mistake
+// shows up as one clear error before any read.
+func (c *Client) CheckToken(ctx context.Context) error {
+	_, err := c.tokens.get(ctx)
+	return err
+}
+
+func (c *Client) logf(ctx context.Context, msg string, fields map[string]any) {
+	if c.cfg.Logger != nil {
+		c.cfg.Logger.Debug(ctx, msg, fields)
+	}
+}
+
+// apiURL builds an absolute URL for a path under /v1.
+func (c *Client) apiURL(path string, query url.Values) *url.URL {
+	u := *c.base
+	u.Path = strings.TrimRight(c.base.Path, "/") + "/v1" + path
+	u.RawQuery = query.Encode()
+	return &u
+}

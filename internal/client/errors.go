@@ -1,0 +1,70 @@
+package client
+
+import (
+	"fmt"
+	"strings"
+)
+
+// APIError is an error answer from the ABM REST API. Status, Code, Title and
+// Detail come from Apple's ErrorResponse when the body held one; gateways
+// answer with HTML, and then only HTTPStatus and Path are known.
+type APIError struct {
+	HTTPStatus int    // HTTP status code of the response
+	Method     string // request method
+	Path       string // request path, without host or query
+	Status     string // Apple's "status" (a string in the JSON)
+	Code       string // Apple's machine-readable code, e.g. NOT_FOUND
+	Title      string
+	Detail     string
+	RetryAfter string // Retry-After header, if Apple sent one
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: HTTP %d", e.Method, e.Path, e.HTTPStatus)
+	if e.Code != "" {
+		fmt.Fprintf(&b, " %s", e.Code)
+	}
+	if e.Title != "" {
+		fmt.Fprintf(&b, ": %s", e.Title)
+	}
+	if e.Detail != "" && e.Detail != e.Title {
+		fmt.Fprintf(&b, " (%s)", e.Detail)
+	}
+	if e.Code == "" && e.Title == "" {
+		b.WriteString(" (no Apple error body)")
+	}
+	return b.String()
+}
+
+// NotFound reports whether Apple said the resource does not exist.
+func (e *APIError) NotFound() bool {
+	return e.HTTPStatus == 404 || e.Code == "NOT_FOUND"
+}
+
+// TokenError is a failed access-token request. Apple answers every client
+// assertion mistake with a bare {"error":"invalid_client"}, so the message
+// lists what to check instead of repeating Apple's one word.
+type TokenError struct {
+	HTTPStatus  int
+	Code        string // RFC 6749 "error"
+	Description string // RFC 6749 "error_description", when sent
+}
+
+func (e *TokenError) Error() string {
+	msg := fmt.Sprintf("access token request failed: HTTP %d", e.HTTPStatus)
+	if e.Code != "" {
+		msg += " " + e.Code
+	}
+	if e.Description != "" {
+		msg += ": " + e.Description
+	}
+	if e.Code == "invalid_client" {
+		msg += ". Apple gives no detail for this answer; check that the client ID is the API account's " +
+			"(BUSINESSAPI.… or SCHOOLAPI.…), that the key ID belongs to the same API account as the private key, " +
+			"that the private key is the .pem downloaded for that account (and was not revoked), " +
+			"that the scope matches the client ID prefix (business.api or school.api), " +
+			"and that this machine's clock is correct"
+	}
+	return msg
+}

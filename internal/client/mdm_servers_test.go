@@ -1,0 +1,99 @@
+package client_test
+
+import (
+	"context"
+	"reflect"
+	"sort"
+	"testing"
+
+	"github.com/abm-terraform/terraform-provider-abm/internal/client"
+	"github.com/abm-terraform/terraform-provider-abm/internal/fakeabm"
+)
+
+func TestListMdmServersAsksForEveryAttribute(t *testing.T) {
+	f := newFake(t, fakeabm.Options{Devices: 50, Servers: 4})
+	c, _ := newClient(t, f)
+	got := map[string]*client.MdmServer{}
+	err := c.ListMdmServers(context.Background(), func(s *client.MdmServer) error {
+		got[s.ID] = s
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(f.MdmServers()) {
+		t.Fatalf("listed %d servers, fake has %d", len(got), len(f.MdmServers()))
+	}
+	prod := got["1F97349736CF4614A94F624E705841AD"]
+	if prod == nil {
+		t.Fatal("fixture server missing")
+	}
+	checkString(t, "serverName", prod.ServerName, "Production MDM")
+	checkString(t, "serverType", prod.ServerType, "MDM")
+	checkString(t, "status", prod.Status, "ACTIVE")
+	checkString(t, "lastConnectedDateTime", prod.LastConnectedDateTime, "2026-06-01T08:14:23Z")
+	checkString(t, "lastConnectedIp", prod.LastConnectedIP, "203.0.113.5")
+	checkString(t, "createdDateTime", prod.CreatedDateTime, "2025-05-01T03:21:44Z")
+	checkString(t, "updatedDateTime", prod.UpdatedDateTime, "2026-05-12T11:02:18Z")
+	if !prod.EnableMdmDisownFlag.Valid || prod.EnableMdmDisownFlag.Value {
+		t.Errorf("enableMdmDisownFlag = %+v", prod.EnableMdmDisownFlag)
+	}
+	if !reflect.DeepEqual(prod.DefaultProductFamilies.Value, []string{"IPAD", "IPHONE", "MAC"}) {
+		t.Errorf("defaultProductFamilies = %v", prod.DefaultProductFamilies.Value)
+	}
+	var wantCount int64
+	for _, s := range f.MdmServers() {
+		if s.ID == prod.ID {
+			wantCount = int64(len(s.DeviceSerials))
+		}
+	}
+	if !prod.DeviceCount.Valid || prod.DeviceCount.Value != wantCount {
+		t.Errorf("deviceCount = %+v, want %d", prod.DeviceCount, wantCount)
+	}
+
+	ac := got["2B5C0E0F8E1D4C7A9F3B6A1D2E4F5A6B"]
+	if ac == nil {
+		t.Fatal("Apple Configurator fixture missing")
+	}
+	if ac.LastConnectedDateTime.Present || ac.LastConnectedIP.Present {
+		t.Errorf("never-connected server has lastConnected* present: %+v %+v", ac.LastConnectedDateTime, ac.LastConnectedIP)
+	}
+	if !ac.DefaultProductFamilies.Valid || len(ac.DefaultProductFamilies.Value) != 0 {
+		t.Errorf("defaultProductFamilies = %+v, want present and empty", ac.DefaultProductFamilies)
+	}
+}
+
+func TestListMdmServerDeviceSerialsMatchesFake(t *testing.T) {
+	f := newFake(t, fakeabm.Options{Devices: 3000, Servers: 2})
+	c, _ := newClient(t, f)
+	for _, s := range f.MdmServers() {
+		var got []string
+		err := c.ListMdmServerDeviceSerials(context.Background(), s.ID, func(serial string) error {
+			got = append(got, serial)
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("%s: %v", s.ID, err)
+		}
+		want := append([]string(nil), s.DeviceSerials...)
+		sort.Strings(got)
+		sort.Strings(want)
+		if len(got) != len(want) || (len(want) > 0 && !reflect.DeepEqual(got, want)) {
+			t.Errorf("server %s: %d serials, want %d", s.ID, len(got), len(want))
+		}
+	}
+}
+
+func TestGetMdmServer(t *testing.T) {
+	f := newFake(t, fakeabm.Options{})
+	c, _ := newClient(t, f)
+	s, err := c.GetMdmServer(context.Background(), "3C6D1F108F2E4D8BA04C7B2E3F506B7C")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkString(t, "serverName", s.ServerName, "Legacy MDM")
+	checkString(t, "status", s.Status, "INACTIVE")
+	if !s.EnableMdmDisownFlag.Value {
+		t.Error("enableMdmDisownFlag should be true")
+	}
+}

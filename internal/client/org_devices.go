@@ -1,0 +1,61 @@
+package client
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+)
+
+// ListOrgDevices calls each for every device Apple lists, page by page.
+// Apple leaves released devices out of this list. No fields[] parameter is
+// sent so that Apple returns every attribute it has, including ones added
+// after this client was written.
+func (c *Client) ListOrgDevices(ctx context.Context, each func(*OrgDevice) error) error {
+	seen := make(map[string]struct{})
+	err := paginate(ctx, c, "orgDevices", "/orgDevices", nil, func(r *orgDeviceResource) error {
+		if _, dup := seen[r.ID]; dup {
+			return fmt.Errorf("Apple listed device %q twice; the list is inconsistent, try again", r.ID)
+		}
+		seen[r.ID] = struct{}{}
+		return each(toOrgDevice(r))
+	})
+	if err != nil {
+		return fmt.Errorf("list org devices: %w", err)
+	}
+	return nil
+}
+
+// GetOrgDevice reads one device by serial number, released devices included.
+// An unknown serial number gives an *APIError whose NotFound is true.
+func (c *Client) GetOrgDevice(ctx context.Context, serial string) (*OrgDevice, error) {
+	var resp single[orgDeviceResource]
+	u := c.apiURL("/orgDevices/"+url.PathEscape(serial), nil)
+	if err := c.getJSON(ctx, "orgDevice", u, &resp); err != nil {
+		return nil, fmt.Errorf("get org device %q: %w", serial, err)
+	}
+	if resp.Data == nil {
+		return nil, fmt.Errorf("get org device %q: Apple answered without data", serial)
+	}
+	return toOrgDevice(resp.Data), nil
+}
+
+// AssignedServerID returns the id of the MDM server a device is assigned to,
+// or "" when it is assigned to none. Apple does not document the answer for
+// an unassigned device; both data:null and 404 mean none.
+func (c *Client) AssignedServerID(ctx context.Context, serial string) (string, error) {
+	var resp single[linkage]
+	u := c.apiURL("/orgDevices/"+url.PathEscape(serial)+"/relationships/assignedServer", nil)
+	err := c.getJSON(ctx, "assignedServerLinkage", u, &resp)
+	var apiErr *APIError
+	if errors.As(err, &apiErr) && apiErr.NotFound() {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("get assigned server of %q: %w", serial, err)
+	}
+	if resp.Data == nil {
+		return "", nil
+	}
+	return resp.Data.ID, nil
+}

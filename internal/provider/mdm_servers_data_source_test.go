@@ -1,0 +1,64 @@
+package provider
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/abm-terraform/terraform-provider-abm/internal/fakeabm"
+)
+
+func TestAccMdmServersDataSource(t *testing.T) {
+	env := newTestEnv(t, fakeabm.Options{Seed: 3, Devices: 40, Servers: 2})
+	var prodCount int64
+	for _, s := range env.fake.MdmServers() {
+		if s.ID == "1F97349736CF4614A94F624E705841AD" {
+			prodCount = int64(len(s.DeviceSerials))
+		}
+	}
+	servers := tfjsonpath.New("mdm_servers")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: env.providerBlock("") + `data "abm_mdm_servers" "all" {}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.abm_mdm_servers.all", servers, knownvalue.ListSizeExact(len(env.fake.MdmServers()))),
+				statecheck.ExpectKnownValue("data.abm_mdm_servers.all", servers.AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"id":                       knownvalue.StringExact("1F97349736CF4614A94F624E705841AD"),
+					"server_name":              knownvalue.StringExact("Production MDM"),
+					"server_type":              knownvalue.StringExact("MDM"),
+					"status":                   knownvalue.StringExact("ACTIVE"),
+					"device_count":             knownvalue.Int64Exact(prodCount),
+					"enable_mdm_disown_flag":   knownvalue.Bool(false),
+					"default_product_families": knownvalue.ListExact([]knownvalue.Check{knownvalue.StringExact("IPAD"), knownvalue.StringExact("IPHONE"), knownvalue.StringExact("MAC")}),
+					"last_connected_date_time": knownvalue.StringExact("2026-06-01T08:14:23Z"),
+					"last_connected_ip":        knownvalue.StringExact("203.0.113.5"),
+					"created_date_time":        knownvalue.StringExact("2025-05-01T03:21:44Z"),
+					"updated_date_time":        knownvalue.StringExact("2026-05-12T11:02:18Z"),
+				})),
+				// Never connected: Apple leaves the keys out, so they are null; no families is an empty list.
+				statecheck.ExpectKnownValue("data.abm_mdm_servers.all", servers.AtSliceIndex(1), knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"id":                       knownvalue.StringExact("2B5C0E0F8E1D4C7A9F3B6A1D2E4F5A6B"),
+					"server_name":              knownvalue.StringExact("Apple Configurator"),
+					"server_type":              knownvalue.StringExact("APPLE_CONFIGURATOR"),
+					"status":                   knownvalue.StringExact("ACTIVE"),
+					"device_count":             knownvalue.NotNull(),
+					"enable_mdm_disown_flag":   knownvalue.Bool(false),
+					"default_product_families": knownvalue.ListExact([]knownvalue.Check{}),
+					"last_connected_date_time": knownvalue.Null(),
+					"last_connected_ip":        knownvalue.Null(),
+					"created_date_time":        knownvalue.StringExact("2025-06-02T10:00:00.5Z"),
+					"updated_date_time":        knownvalue.StringExact("2025-06-02T10:00:00.5Z"),
+				})),
+				statecheck.ExpectKnownValue("data.abm_mdm_servers.all", servers.AtSliceIndex(2).AtMapKey("status"), knownvalue.StringExact("INACTIVE")),
+				statecheck.ExpectKnownValue("data.abm_mdm_servers.all", servers.AtSliceIndex(2).AtMapKey("enable_mdm_disown_flag"), knownvalue.Bool(true)),
+			},
+		}},
+	})
+	if n := env.fake.Count("mdmServers"); n < 1 {
+		t.Errorf("the fake served %d server pages", n)
+	}
+}

@@ -1,0 +1,213 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/abm-terraform/terraform-provider-abm/internal/client"
+)
+
+// Default device-enrollment service root.
+const defaultADEURL = "https://mdmenrollment.apple.com"
+
+// settings is the provider configuration after configuration, environment
+// and defaults are merged. Secrets stay in here and go nowhere else.
+type settings struct {
+	ClientID          string
+	KeyID             string
+	PrivateKeyPEM     string // from private_key or ABM_PRIVATE_KEY
+	PrivateKeyFile    string // from private_key_file or ABM_PRIVATE_KEY_FILE
+	PrivateKeySource  string // which attribute or variable gave the key, for messages
+	Scope             string
+	APIURL            string
+	TokenURL          string
+	ServerToken       string
+	ServerTokenFile   string
+	ADEURL            string
+	MaxRetries        int
+	RequestsPerMinute int
+	UserAgent         string
+}
+
+// attrEnv pairs each attribute with its environment variable.
+var attrEnv = map[string]string{
+	"client_id":           "ABM_CLIENT_ID",
+	"key_id":              "ABM_KEY_ID",
+	"private_key":         "ABM_PRIVATE_KEY",
+	"private_key_file":    "ABM_PRIVATE_KEY_FILE",
+	"scope":               "ABM_SCOPE",
+	"api_url":             "ABM_API_URL",
+	"token_url":           "ABM_TOKEN_URL",
+	"server_token":        "ABM_SERVER_TOKEN",
+	"server_token_file":   "ABM_SERVER_TOKEN_FILE",
+	"ade_url":             "ABM_ADE_URL",
+	"max_retries":         "ABM_MAX_RETRIES",
+	"requests_per_minute": "ABM_REQUESTS_PER_MINUTE",
+}
+
+// where names an attribute and its variable for a diagnostic.
+func where(attribute string) string {
+	return fmt.Sprintf("`%s` (environment variable %s)", attribute, attrEnv[attribute])
+}
+
+// Configure merges configuration, environment and defaults. Problems with
+// values given are reported here; missing or unusable credentials are
+// reported by the first data source that needs them, so that `terraform
+// validate` and configurations that read nothing work without them.
+func (p *ABMProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	for name, v := range map[string]attr.Value{
+		"client_id": cfg.ClientID, "key_id": cfg.KeyID, "private_key": cfg.PrivateKey,
+		"private_key_file": cfg.PrivateKeyFile, "scope": cfg.Scope, "api_url": cfg.APIURL,
+		"token_url": cfg.TokenURL, "server_token": cfg.ServerToken, "server_token_file": cfg.ServerTokenFile,
+		"ade_url": cfg.ADEURL, "max_retries": cfg.MaxRetries, "requests_per_minute": cfg.RequestsPerMinute,
+	} {
+		if v.IsUnknown() {
+			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown provider configuration value",
+				fmt.Sprintf("The provider cannot be configured because %s is unknown until apply. "+
+					"Set it to a value known at plan time, or leave it out and set the environment variable %s.", name, attrEnv[name]))
+		}
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
+	s, diags := resolveSettings(cfg, os.Getenv)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	s.UserAgent = userAgent(p.version, req.TerraformVersion)
+	data := &providerData{settings: s}
+	resp.DataSourceData = data
+}
+
+// resolveSettings applies the precedence configuration → environment →
+// default and checks every value that was given.
+func resolveSettings(cfg providerModel, getenv func(string) string) (settings, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	str := func(name string, v types.String) string {
+		if !v.IsNull() {
+			return v.ValueString()
+		}
+		return getenv(attrEnv[name])
+	}
+	s := settings{
+		ClientID:        strings.TrimSpace(str("client_id", cfg.ClientID)),
+		KeyID:           strings.TrimSpace(str("key_id", cfg.KeyID)),
+		Scope:           strings.TrimSpace(str("scope", cfg.Scope)),
+		APIURL:          strings.TrimSpace(str("api_url", cfg.APIURL)),
+		TokenURL:        strings.TrimSpace(str("token_url", cfg.TokenURL)),
+		ADEURL:          strings.TrimSpace(str("ade_url", cfg.ADEURL)),
+		ServerTokenFile: strings.TrimSpace(str("server_token_file", cfg.ServerTokenFile)),
+	}
+
+	// The key: a value in the configuration wins over both variables; both
+	// variables at once is ambiguous.
+	switch {
+	case !cfg.PrivateKey.IsNull():
+		s.PrivateKeyPEM, s.PrivateKeySource = cfg.PrivateKey.ValueString(), "`private_key`"
+	case !cfg.PrivateKeyFile.IsNull():
+		s.PrivateKeyFile, s.PrivateKeySource = cfg.PrivateKeyFile.ValueString(), "`private_key_file`"
+	case getenv("ABM_PRIVATE_KEY") != "" && getenv("ABM_PRIVATE_KEY_FILE") != "":
+		diags.AddError("Conflicting private key settings",
+			"Both ABM_PRIVATE_KEY and ABM_PRIVATE_KEY_FILE are set; unset one of them, or set `private_key` or `private_key_file` in the provider block.")
+	case getenv("ABM_PRIVATE_KEY") != "":
+		s.PrivateKeyPEM, s.PrivateKeySource = getenv("ABM_PRIVATE_KEY"), "ABM_PRIVATE_KEY"
+	case getenv("ABM_PRIVATE_KEY_FILE") != "":
+		s.PrivateKeyFile, s.PrivateKeySource = getenv("ABM_PRIVATE_KEY_FILE"), "ABM_PRIVATE_KEY_FILE"
+	}
+	switch {
+	case !cfg.ServerToken.IsNull():
+		s.ServerToken = cfg.ServerToken.ValueString()
+	case !cfg.ServerTokenFile.IsNull():
+	case getenv("ABM_SERVER_TOKEN") != "" && getenv("ABM_SERVER_TOKEN_FILE") != "":
+		diags.AddError("Conflicting server token settings",
+			"Both ABM_SERVER_TOKEN and ABM_SERVER_TOKEN_FILE are set; unset one of them, or set `server_token` or `server_token_file` in the provider block.")
+	default:
+		s.ServerToken = getenv("ABM_SERVER_TOKEN")
+	}
+
+	if s.Scope != "" && s.Scope != client.ScopeBusiness && s.Scope != client.ScopeSchool {
+		diags.AddAttributeError(path.Root("scope"), "Invalid scope",
+			fmt.Sprintf("%s is %q; expected %q or %q.", where("scope"), s.Scope, client.ScopeBusiness, client.ScopeSchool))
+	}
+	if s.Scope == "" && s.ClientID != "" {
+		s.Scope = client.ScopeForClientID(s.ClientID)
+	}
+	if s.APIURL == "" && s.Scope != "" {
+		s.APIURL = client.DefaultAPIURL(s.Scope)
+	}
+	if s.TokenURL == "" {
+		s.TokenURL = client.DefaultTokenURL
+	}
+	if s.ADEURL == "" {
+		s.ADEURL = defaultADEURL
+	}
+	for name, v := range map[string]string{"api_url": s.APIURL, "token_url": s.TokenURL, "ade_url": s.ADEURL} {
+		if v == "" {
+			continue
+		}
+		if err := checkEndpointURL(v); err != nil {
+			diags.AddAttributeError(path.Root(name), "Invalid URL", fmt.Sprintf("%s: %s", where(name), err))
+		}
+	}
+
+	var d diag.Diagnostics
+	s.MaxRetries, d = intSetting("max_retries", cfg.MaxRetries, getenv, client.DefaultMaxRetries, 100)
+	diags.Append(d...)
+	s.RequestsPerMinute, d = intSetting("requests_per_minute", cfg.RequestsPerMinute, getenv, 0, 100000)
+	diags.Append(d...)
+	return s, diags
+}
+
+func intSetting(name string, v types.Int64, getenv func(string) string, def, maxValue int) (int, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	if !v.IsNull() {
+		return int(v.ValueInt64()), nil
+	}
+	raw := strings.TrimSpace(getenv(attrEnv[name]))
+	if raw == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 0 || n > maxValue {
+		diags.AddAttributeError(path.Root(name), "Invalid "+name,
+			fmt.Sprintf("%s is %q; expected a whole number from 0 to %d.", where(name), raw, maxValue))
+		return def, diags
+	}
+	return n, nil
+}
+
+// userAgent follows HashiCorp's convention, plus TF_APPEND_USER_AGENT.
+func userAgent(version, terraformVersion string) string {
+	ua := fmt.Sprintf("terraform-provider-abm/%s Terraform/%s", version, terraformVersion)
+	if extra := strings.TrimSpace(os.Getenv("TF_APPEND_USER_AGENT")); extra != "" {
+		ua += " " + extra
+	}
+	return ua
+}
+
+// newHTTPClient is the transport every request uses. Per-request deadlines
+// come from the data source's context; these bound the pieces of a request.
+func newHTTPClient() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.ResponseHeaderTimeout = 2 * time.Minute
+	t.MaxIdleConnsPerHost = 4
+	return &http.Client{Transport: t}
+}

@@ -1,0 +1,108 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/abm-terraform/terraform-provider-abm/internal/client"
+)
+
+// providerData is what Configure hands to every data source of one provider
+// instance. The API client is built on first use, so credentials are only
+// required, read and checked when a data source needs them.
+type providerData struct {
+	settings settings
+
+	once   sync.Once
+	client *client.Client
+	diags  diag.Diagnostics
+}
+
+// apiClient returns the shared client, or the diagnostics that explain why
+// there is none. Every problem is one diagnostic naming the attribute and its
+// environment variable.
+func (d *providerData) apiClient() (*client.Client, diag.Diagnostics) {
+	d.once.Do(func() { d.client, d.diags = buildClient(d.settings) })
+	return d.client, d.diags
+}
+
+func buildClient(s settings) (*client.Client, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	missing := func(attribute, what string) {
+		diags.AddError("Missing "+attribute,
+			fmt.Sprintf("The provider needs %s to read from Apple: set %s in the provider block or the environment variable %s. "+
+				"It comes from Apple Business Manager (or Apple School Manager) → Preferences → API.", what, "`"+attribute+"`", attrEnv[attribute]))
+	}
+	if s.ClientID == "" {
+		missing("client_id", "the API account's client ID")
+	}
+	if s.KeyID == "" {
+		missing("key_id", "the API account's key ID")
+	}
+	if s.Scope == "" && s.ClientID != "" {
+		diags.AddError("Cannot tell the scope",
+			fmt.Sprintf("The client ID %q starts with neither BUSINESSAPI. nor SCHOOLAPI., so the scope cannot be derived from it. "+
+				"Check %s, or set %s to business.api or school.api.", s.ClientID, where("client_id"), where("scope")))
+	}
+	pemText := s.PrivateKeyPEM
+	switch {
+	case s.PrivateKeyPEM == "" && s.PrivateKeyFile == "":
+		diags.AddError("Missing private key",
+			"The provider needs the API account's private key: set `private_key` (environment variable ABM_PRIVATE_KEY) to the PEM text, "+
+				"or `private_key_file` (environment variable ABM_PRIVATE_KEY_FILE) to the path of the .pem file downloaded from Apple.")
+	case s.PrivateKeyFile != "":
+		b, err := os.ReadFile(s.PrivateKeyFile)
+		if err != nil {
+			diags.AddError("Cannot read the private key file",
+				fmt.Sprintf("%s names %q, which cannot be read: %v", s.PrivateKeySource, s.PrivateKeyFile, pathError(err)))
+		}
+		pemText = string(b)
+	}
+	if diags.HasError() {
+		return nil, diags
+	}
+	key, err := client.ParsePrivateKey([]byte(pemText))
+	if err != nil {
+		diags.AddError("Invalid private key", fmt.Sprintf("The private key from %s is not usable: %v.", s.PrivateKeySource, err))
+		return nil, diags
+	}
+	c, err := client.New(client.Config{
+		ClientID:          s.ClientID,
+		KeyID:             s.KeyID,
+		PrivateKey:        key,
+		Scope:             s.Scope,
+		APIURL:            s.APIURL,
+		TokenURL:          s.TokenURL,
+		UserAgent:         s.UserAgent,
+		HTTPClient:        newHTTPClient(),
+		MaxRetries:        s.MaxRetries,
+		RequestsPerMinute: s.RequestsPerMinute,
+		Logger:            tflogLogger{},
+	})
+	if err != nil {
+		diags.AddError("Invalid provider configuration", err.Error())
+		return nil, diags
+	}
+	return c, nil
+}
+
+// pathError drops the path from an *os.PathError, which the message already
+// names.
+func pathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// tflogLogger sends the client's request log to Terraform's log (TF_LOG).
+type tflogLogger struct{}
+
+func (tflogLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
+	tflog.Debug(ctx, msg, fields)
+}
