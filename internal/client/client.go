@@ -32,6 +32,11 @@ type Config struct {
 	APIURL     string
 	TokenURL   string
 
+	// ServerToken, when set, lets AccountDetail read the organization from
+	// the device-enrollment service at ADEURL (default DefaultADEURL).
+	ServerToken *ServerToken
+	ADEURL      string
+
 	UserAgent         string
 	HTTPClient        *http.Client
 	MaxRetries        int // retries of one request after 5xx or transport errors
@@ -60,8 +65,8 @@ type Client struct {
 	http     *http.Client
 	tokens   *tokenSource
 	pace     *pacer
+	ade      *ade // nil without a server token
 	now      func() time.Time
-	started  time.Time
 	requests atomic.Int64 // requests sent, for logs
 }
 
@@ -131,9 +136,18 @@ func New(cfg Config) (*Client, error) {
 		cfg.UserAgent = "terraform-provider-abm/dev"
 	}
 	c := &Client{cfg: cfg, base: base, http: cfg.HTTPClient, now: time.Now}
-	c.started = c.now()
 	c.tokens = &tokenSource{c: c}
 	c.pace = newPacer(cfg.RequestsPerMinute)
+	if cfg.ServerToken != nil {
+		if cfg.ADEURL == "" {
+			cfg.ADEURL = DefaultADEURL
+		}
+		adeBase, err := url.Parse(strings.TrimRight(cfg.ADEURL, "/"))
+		if err != nil || adeBase.Scheme == "" || adeBase.Host == "" {
+			return nil, fmt.Errorf("ADE URL %q is not an absolute URL", cfg.ADEURL)
+		}
+		c.ade = &ade{base: adeBase, token: cfg.ServerToken}
+	}
 	return c, nil
 }
 

@@ -36,8 +36,9 @@ func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 	b.data = d
 }
 
-// begin returns the API client and a context bounded by the read timeout.
-func (b *dataSourceBase) begin(ctx context.Context, t timeouts.Value) (*client.Client, context.Context, context.CancelFunc, diag.Diagnostics) {
+// begin returns the shared view of the organization and a context bounded by
+// the read timeout.
+func (b *dataSourceBase) begin(ctx context.Context, t timeouts.Value) (*fleet, context.Context, context.CancelFunc, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if b.data == nil {
 		diags.AddError("Provider not configured", "The abm provider was not configured before this data source was read.")
@@ -48,13 +49,13 @@ func (b *dataSourceBase) begin(ctx context.Context, t timeouts.Value) (*client.C
 	if diags.HasError() {
 		return nil, ctx, func() {}, diags
 	}
-	c, d := b.data.apiClient()
+	f, d := b.data.organization()
 	diags.Append(d...)
 	if diags.HasError() {
 		return nil, ctx, func() {}, diags
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
-	return c, ctx, cancel, diags
+	return f, ctx, cancel, diags
 }
 
 // addReadError turns a client error into one diagnostic whose summary says

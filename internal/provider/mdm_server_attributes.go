@@ -21,6 +21,7 @@ var serverAttrTypes = map[string]attr.Type{
 	"last_connected_ip":        types.StringType,
 	"created_date_time":        types.StringType,
 	"updated_date_time":        types.StringType,
+	"device_serial_numbers":    types.ListType{ElemType: types.StringType},
 }
 
 var serverObjectType = types.ObjectType{AttrTypes: serverAttrTypes}
@@ -37,6 +38,7 @@ var serverAttributeDescriptions = map[string]string{
 	"last_connected_ip":        "IP address of the server's last connection; null if it never connected.",
 	"created_date_time":        "When the server was created in ABM.",
 	"updated_date_time":        "When the server was last updated.",
+	"device_serial_numbers":    "Serial numbers of the devices assigned to the server, from Apple's device linkages (one request per 1000 devices).",
 }
 
 // serverNestedAttributes is the schema of one MDM server inside a list.
@@ -58,7 +60,9 @@ func serverNestedAttributes() map[string]schema.Attribute {
 	return out
 }
 
-func serverValues(s *client.MdmServer) map[string]attr.Value {
+// serverValues converts one server; serials is null when the caller did
+// not read the server's device linkages.
+func serverValues(s *client.MdmServer, serials types.List) map[string]attr.Value {
 	return map[string]attr.Value{
 		"id":                       types.StringValue(s.ID),
 		"server_name":              stringValue(s.ServerName),
@@ -71,5 +75,6 @@ func serverValues(s *client.MdmServer) map[string]attr.Value {
 		"last_connected_ip":        stringValue(s.LastConnectedIP),
 		"created_date_time":        stringValue(s.CreatedDateTime),
 		"updated_date_time":        stringValue(s.UpdatedDateTime),
+		"device_serial_numbers":    serials,
 	}
 }

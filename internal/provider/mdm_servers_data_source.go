@@ -4,18 +4,19 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
 var _ datasource.DataSourceWithConfigure = &MdmServersDataSource{}
 
-// MdmServersDataSource is abm_mdm_servers: every MDM server of the
-// organization.
+// MdmServersDataSource is abm_mdm_servers: the MDM servers of the
+// organization, optionally filtered.
 type MdmServersDataSource struct {
 	dataSourceBase
 }
@@ -24,9 +25,18 @@ type MdmServersDataSource struct {
 func NewMdmServersDataSource() datasource.DataSource { return &MdmServersDataSource{} }
 
 type mdmServersModel struct {
-	MdmServers types.List     `tfsdk:"mdm_servers"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
+	ServerTypes          types.Set      `tfsdk:"server_types"`
+	Statuses             types.Set      `tfsdk:"statuses"`
+	IncludeDeviceSerials types.Bool     `tfsdk:"include_device_serials"`
+	MdmServers           types.List     `tfsdk:"mdm_servers"`
+	Timeouts             timeouts.Value `tfsdk:"timeouts"`
 }
+
+// Values Apple documents for the filters.
+var (
+	serverTypeValues   = []string{"MDM", "APPLE_CONFIGURATOR", "APPLE_MDM"}
+	serverStatusValues = []string{"ACTIVE", "INACTIVE", "DELETED"}
+)
 
 // Metadata names the data source.
 func (d *MdmServersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -36,12 +46,20 @@ func (d *MdmServersDataSource) Metadata(_ context.Context, req datasource.Metada
 // Schema describes the data source.
 func (d *MdmServersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Every MDM server (device management service) of the organization, in Apple's order. " +
-			"One request per 1000 servers.",
+		MarkdownDescription: "The MDM servers (device management services) of the organization, in Apple's order, optionally " +
+			"filtered. One request per 1000 servers, shared with every other data source of the provider; with " +
+			"`include_device_serials`, one more request per 1000 devices of each server.",
 		Attributes: map[string]schema.Attribute{
+			"server_types": enumSetAttribute("Only servers of these types: ", serverTypeValues),
+			"statuses":     enumSetAttribute("Only servers with these statuses: ", serverStatusValues),
+			"include_device_serials": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Also read each server's device linkages into `device_serial_numbers`. " +
+					"Default `false`, which leaves `device_serial_numbers` null.",
+			},
 			"mdm_servers": schema.ListNestedAttribute{
 				Computed:            true,
-				MarkdownDescription: "The organization's MDM servers.",
+				MarkdownDescription: "The MDM servers that pass the filters.",
 				NestedObject:        schema.NestedAttributeObject{Attributes: serverNestedAttributes()},
 			},
 		},
@@ -49,31 +67,56 @@ func (d *MdmServersDataSource) Schema(ctx context.Context, _ datasource.SchemaRe
 	}
 }
 
-// Read lists the servers.
+// enumSetAttribute is an optional filter whose values must be among allowed.
+func enumSetAttribute(desc string, allowed []string) schema.SetAttribute {
+	return schema.SetAttribute{
+		Optional:            true,
+		ElementType:         types.StringType,
+		MarkdownDescription: desc + backtickList(allowed) + ". Unset means no filter.",
+		Validators: []validator.Set{
+			setvalidator.ValueStringsAre(stringvalidator.OneOf(allowed...)),
+		},
+	}
+}
+
+// Read lists and filters the servers.
 func (d *MdmServersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m mdmServersModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, ctx, cancel, diags := d.begin(ctx, m.Timeouts)
+	serverTypes, statuses := setFilter(ctx, m.ServerTypes, &resp.Diagnostics), setFilter(ctx, m.Statuses, &resp.Diagnostics)
+	f, ctx, cancel, diags := d.begin(ctx, m.Timeouts)
 	defer cancel()
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var servers []attr.Value
-	err := c.ListMdmServers(ctx, func(s *client.MdmServer) error {
-		obj, diags := types.ObjectValue(serverAttrTypes, serverValues(s))
-		resp.Diagnostics.Append(diags...)
-		servers = append(servers, obj)
-		return nil
-	})
+	servers, err := f.Servers(ctx)
 	if err != nil {
 		addReadError(&resp.Diagnostics, "abm_mdm_servers", err)
 		return
 	}
-	list, diags := types.ListValue(serverObjectType, servers)
+	var out []attr.Value
+	for _, s := range servers {
+		if !serverTypes.match(s.ServerType) || !statuses.match(s.Status) {
+			continue
+		}
+		serials := types.ListNull(types.StringType)
+		if m.IncludeDeviceSerials.ValueBool() {
+			list, err := f.ServerDevices(ctx, s.ID)
+			if err != nil {
+				addReadError(&resp.Diagnostics, "abm_mdm_servers", err)
+				return
+			}
+			serials = stringListValue(list)
+		}
+		obj, diags := types.ObjectValue(serverAttrTypes, serverValues(s, serials))
+		resp.Diagnostics.Append(diags...)
+		out = append(out, obj)
+	}
+	list, diags := types.ListValue(serverObjectType, out)
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return

@@ -40,7 +40,11 @@ func (p *ABMProvider) Resources(context.Context) []func() resource.Resource {
 // DataSources lists every data source.
 func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
+		NewOrganizationDataSource,
 		NewMdmServersDataSource,
+		NewMdmServerDataSource,
 		NewOrgDevicesDataSource,
+		NewOrgDeviceDataSource,
+		NewOrgDeviceSummaryDataSource,
 	}
 }

@@ -34,6 +34,7 @@ type settings struct {
 	TokenURL          string
 	ServerToken       string
 	ServerTokenFile   string
+	ServerTokenSource string // which attribute or variable gave the token, for messages
 	ADEURL            string
 	MaxRetries        int
 	RequestsPerMinute int
@@ -134,13 +135,17 @@ func resolveSettings(cfg providerModel, getenv func(string) string) (settings, d
 	}
 	switch {
 	case !cfg.ServerToken.IsNull():
-		s.ServerToken = cfg.ServerToken.ValueString()
+		s.ServerToken, s.ServerTokenSource = cfg.ServerToken.ValueString(), "`server_token`"
+		s.ServerTokenFile = ""
 	case !cfg.ServerTokenFile.IsNull():
+		s.ServerTokenSource = "`server_token_file`"
 	case getenv("ABM_SERVER_TOKEN") != "" && getenv("ABM_SERVER_TOKEN_FILE") != "":
 		diags.AddError("Conflicting server token settings",
 			"Both ABM_SERVER_TOKEN and ABM_SERVER_TOKEN_FILE are set; unset one of them, or set `server_token` or `server_token_file` in the provider block.")
-	default:
-		s.ServerToken = getenv("ABM_SERVER_TOKEN")
+	case getenv("ABM_SERVER_TOKEN") != "":
+		s.ServerToken, s.ServerTokenSource = getenv("ABM_SERVER_TOKEN"), "ABM_SERVER_TOKEN"
+	case s.ServerTokenFile != "":
+		s.ServerTokenSource = "ABM_SERVER_TOKEN_FILE"
 	}
 
 	if s.Scope != "" && s.Scope != client.ScopeBusiness && s.Scope != client.ScopeSchool {

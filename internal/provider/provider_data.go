@@ -18,17 +18,23 @@ import (
 type providerData struct {
 	settings settings
 
-	once   sync.Once
-	client *client.Client
-	diags  diag.Diagnostics
+	once  sync.Once
+	fleet *fleet
+	diags diag.Diagnostics
 }
 
-// apiClient returns the shared client, or the diagnostics that explain why
-// there is none. Every problem is one diagnostic naming the attribute and its
-// environment variable.
-func (d *providerData) apiClient() (*client.Client, diag.Diagnostics) {
-	d.once.Do(func() { d.client, d.diags = buildClient(d.settings) })
-	return d.client, d.diags
+// organization returns the shared view of the organization, or the
+// diagnostics that explain why there is none. Every problem is one
+// diagnostic naming the attribute and its environment variable.
+func (d *providerData) organization() (*fleet, diag.Diagnostics) {
+	d.once.Do(func() {
+		c, diags := buildClient(d.settings)
+		d.diags = diags
+		if c != nil {
+			d.fleet = &fleet{c: c}
+		}
+	})
+	return d.fleet, d.diags
 }
 
 func buildClient(s settings) (*client.Client, diag.Diagnostics) {
@@ -69,6 +75,9 @@ func buildClient(s settings) (*client.Client, diag.Diagnostics) {
 	key, err := client.ParsePrivateKey([]byte(pemText))
 	if err != nil {
 		diags.AddError("Invalid private key", fmt.Sprintf("The private key from %s is not usable: %v.", s.PrivateKeySource, err))
+	}
+	serverToken := readServerToken(s, &diags)
+	if diags.HasError() {
 		return nil, diags
 	}
 	c, err := client.New(client.Config{
@@ -78,6 +87,8 @@ func buildClient(s settings) (*client.Client, diag.Diagnostics) {
 		Scope:             s.Scope,
 		APIURL:            s.APIURL,
 		TokenURL:          s.TokenURL,
+		ServerToken:       serverToken,
+		ADEURL:            s.ADEURL,
 		UserAgent:         s.UserAgent,
 		HTTPClient:        newHTTPClient(),
 		MaxRetries:        s.MaxRetries,
@@ -89,6 +100,33 @@ func buildClient(s settings) (*client.Client, diag.Diagnostics) {
 		return nil, diags
 	}
 	return c, nil
+}
+
+// readServerToken reads and parses the server token when one is configured;
+// without one it returns nil and abm_organization leaves the account fields
+// null.
+func readServerToken(s settings, diags *diag.Diagnostics) *client.ServerToken {
+	text := s.ServerToken
+	if s.ServerTokenFile != "" && text == "" {
+		b, err := os.ReadFile(s.ServerTokenFile)
+		if err != nil {
+			diags.AddError("Cannot read the server token file",
+				fmt.Sprintf("%s names %q, which cannot be read: %v", s.ServerTokenSource, s.ServerTokenFile, pathError(err)))
+			return nil
+		}
+		text = string(b)
+	}
+	if text == "" {
+		return nil
+	}
+	tok, err := client.ParseServerToken([]byte(text))
+	if err != nil {
+		diags.AddError("Invalid server token",
+			fmt.Sprintf("The server token from %s is not usable: %v. It must be the decrypted token of an MDM server "+
+				"(the JSON with consumer_key, consumer_secret, access_token and access_secret, or the MIME text around it).", s.ServerTokenSource, err))
+		return nil
+	}
+	return tok
 }
 
 // pathError drops the path from an *os.PathError, which the message already

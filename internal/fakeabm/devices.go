@@ -1,0 +1,351 @@
+package fakeabm
+
+import (
+	"net/http"
+	"net/url"
+)
+
+// E1 GET /v1/orgDevices — released devices are left out [seen], and list
+// entries never carry a release time [doc].
+func (s *Server) serveOrgDevices(w http.ResponseWriter, r *http.Request, _ string) {
+	sel, e := parseFields(r, "orgDevices", orgDeviceFields)
+	if e != nil {
+		s.writeError(w, *e)
+		return
+	}
+	p, e := s.parsePage(r, "/orgDevices", len(s.ds.listed))
+	if e != nil {
+		s.writeError(w, *e)
+		return
+	}
+	j := jw{b: make([]byte, 0, 1200*(p.end()-p.offset)+512)}
+	j.obj()
+	j.key("data")
+	j.arr()
+	mask := deviceMask(sel)
+	for _, idx := range s.ds.listed[p.offset:p.end()] {
+		s.writeDevice(&j, s.ds.device(int(idx)), sel, mask, true)
+	}
+	j.endArr()
+	s.writeListTail(&j, r, p)
+	j.endObj()
+	writeJSON(w, http.StatusOK, j.b)
+}
+
+// E2 GET /v1/orgDevices/{serial} — released devices too, with their release time.
+func (s *Server) serveOrgDevice(w http.ResponseWriter, r *http.Request, serial string) {
+	sel, e := parseFields(r, "orgDevices", orgDeviceFields)
+	if e != nil {
+		s.writeError(w, *e)
+		return
+	}
+	d, ok := s.lookupDevice(w, serial)
+	if !ok {
+		return
+	}
+	var j jw
+	j.obj()
+	j.key("data")
+	s.writeDevice(&j, d, sel, deviceMask(sel), false)
+	s.writeSelfLinks(&j, s.apiURL("/orgDevices/"+url.PathEscape(serial)))
+	j.endObj()
+	writeJSON(w, http.StatusOK, j.b)
+}
+
+// E3 GET /v1/orgDevices/{serial}/relationships/assignedServer
+func (s *Server) serveAssignedServerLinkage(w http.ResponseWriter, r *http.Request, serial string) {
+	d, ok := s.lookupDevice(w, serial)
+	if !ok {
+		return
+	}
+	dev := s.apiURL("/orgDevices/" + url.PathEscape(serial))
+	if d.AssignedServerID == "" && s.unassigned404(w, serial) {
+		return
+	}
+	var j jw
+	j.obj()
+	j.key("data")
+	if d.AssignedServerID == "" {
+		j.null()
+	} else {
+		j.obj()
+		j.kstr("type", "mdmServers")
+		j.kstr("id", d.AssignedServerID)
+		j.endObj()
+	}
+	j.key("links")
+	j.obj()
+	j.kstr("self", dev+"/relationships/assignedServer")
+	j.kstr("related", dev+"/assignedServer")
+	j.endObj()
+	j.endObj()
+	writeJSON(w, http.StatusOK, j.b)
+}
+
+// E4 GET /v1/orgDevices/{serial}/assignedServer
+func (s *Server) serveAssignedServer(w http.ResponseWriter, r *http.Request, serial string) {
+	sel, e := parseFields(r, "mdmServers", mdmServerFields)
+	if e != nil {
+		s.writeError(w, *e)
+		return
+	}
+	d, ok := s.lookupDevice(w, serial)
+	if !ok {
+		return
+	}
+	if d.AssignedServerID == "" && s.unassigned404(w, serial) {
+		return
+	}
+	var j jw
+	j.obj()
+	j.key("data")
+	if d.AssignedServerID == "" {
+		j.null()
+	} else {
+		sv, _ := s.ds.server(d.AssignedServerID)
+		s.writeServer(&j, sv, sel)
+	}
+	s.writeSelfLinks(&j, s.apiURL("/orgDevices/"+url.PathEscape(serial)+"/assignedServer"))
+	j.endObj()
+	writeJSON(w, http.StatusOK, j.b)
+}
+
+// unassigned404 answers 404 for an unassigned device when that mode is chosen;
+// what Apple does there is undocumented (abm-api.md §7).
+func (s *Server) unassigned404(w http.ResponseWriter, serial string) bool {
+	if s.knobsNow().unassignedLinkage != "404" {
+		return false
+	}
+	s.writeError(w, apiError{status: 404, code: "NOT_FOUND", title: "The specified resource doesn't exist",
+		detail: "The device '" + serial + "' is not assigned to a device management service."})
+	return true
+}
+
+// E5 GET /v1/orgDevices/{serial}/appleCareCoverage
+func (s *Server) serveAppleCareCoverage(w http.ResponseWriter, r *http.Request, serial string) {
+	sel, e := parseFields(r, "appleCareCoverage", appleCareFields)
+	if e != nil {
+		s.writeError(w, *e)
+		return
+	}
+	d, ok := s.lookupDevice(w, serial)
+	if !ok {
+		return
+	}
+	p, e := s.parsePage(r, "/orgDevices/"+serial+"/appleCareCoverage", len(d.AppleCareCoverage))
+	if e != nil {
+		s.writeError(w, *e)
+		return
+	}
+	var j jw
+	j.obj()
+	j.key("data")
+	j.arr()
+	for _, c := range d.AppleCareCoverage[p.offset:p.end()] {
+		writeCoverage(&j, c, sel)
+	}
+	j.endArr()
+	s.writeListTail(&j, r, p)
+	j.endObj()
+	writeJSON(w, http.StatusOK, j.b)
+}
+
+func writeCoverage(j *jw, c AppleCareCoverage, sel fieldSel) {
+	j.obj()
+	j.kstr("type", "appleCareCoverage")
+	j.kstr("id", c.ID)
+	j.key("attributes")
+	j.obj()
+	for _, f := range appleCareFields {
+		if !sel.has(f) {
+			continue
+		}
+		j.key(f)
+		switch f {
+		case "status":
+			j.str(c.Status)
+		case "paymentType":
+			j.str(c.PaymentType)
+		case "description":
+			j.str(c.Description)
+		case "startDateTime":
+			j.strOrNull(c.StartDateTime)
+		case "endDateTime":
+			j.strOrNull(c.EndDateTime)
+		case "isRenewable":
+			j.boolean(c.IsRenewable)
+		case "isCanceled":
+			j.boolean(c.IsCanceled)
+		case "contractCancelDateTime":
+			j.strOrNull(c.ContractCancelDateTime)
+		case "agreementNumber":
+			j.strOrNull(c.AgreementNumber)
+		}
+	}
+	j.endObj()
+	j.endObj()
+}
+
+func (s *Server) lookupDevice(w http.ResponseWriter, serial string) (Device, bool) {
+	i, ok := s.ds.deviceIndex(serial)
+	if !ok {
+		s.writeError(w, notFound("orgDevices", serial))
+		return Device{}, false
+	}
+	return s.ds.device(i), true
+}
+
+// writeSelfLinks writes the top-level "links":{"self":…} of a single-resource document.
+func (s *Server) writeSelfLinks(j *jw, self string) {
+	j.key("links")
+	j.obj()
+	j.kstr("self", self)
+	j.endObj()
+}
+
+// deviceMask is the set of attributes a fields[orgDevices] selection asks for.
+func deviceMask(sel fieldSel) uint32 {
+	var m uint32
+	for i, n := range deviceAttrNames {
+		if sel.has(n) {
+			m |= bit(i)
+		}
+	}
+	return m
+}
+
+// writeDevice writes one OrgDevice resource object. Omitted keys stay omitted,
+// nulls stay null, and each MAC keeps the string or array form it has.
+func (s *Server) writeDevice(j *jw, d Device, sel fieldSel, mask uint32, inList bool) {
+	self := s.apiURL("/orgDevices/" + url.PathEscape(d.SerialNumber))
+	j.obj()
+	j.kstr("type", "orgDevices")
+	j.kstr("id", d.SerialNumber)
+	if mask&^d.omit != 0 {
+		j.key("attributes")
+		j.obj()
+		for k := range nDeviceAttrs {
+			if mask&bit(k) == 0 || d.omit&bit(k) != 0 {
+				continue
+			}
+			name := deviceAttrNames[k]
+			if k == aPurchaseSourceID && d.PurchaseSourceIDMisspelled {
+				name = "purchaseSourceUid" // the key in Apple's own example
+			}
+			j.key(name)
+			if d.null&bit(k) != 0 {
+				j.null()
+				continue
+			}
+			writeDeviceAttr(j, d, k, inList)
+		}
+		j.endObj()
+	}
+	rAS, rAC := sel.has("assignedServer"), sel.has("appleCareCoverage")
+	if rAS || rAC {
+		j.key("relationships")
+		j.obj()
+		if rAS {
+			j.key("assignedServer")
+			j.obj()
+			j.key("links")
+			j.obj()
+			j.kstr("self", self+"/relationships/assignedServer")
+			j.kstr("related", self+"/assignedServer")
+			j.endObj()
+			j.endObj()
+		}
+		if rAC {
+			j.key("appleCareCoverage")
+			j.obj()
+			j.key("links")
+			j.obj()
+			j.kstr("related", self+"/appleCareCoverage")
+			j.endObj()
+			j.endObj()
+		}
+		j.endObj()
+	}
+	j.key("links")
+	j.obj()
+	j.kstr("self", self)
+	j.endObj()
+	j.endObj()
+}
+
+func writeDeviceAttr(j *jw, d Device, k int, inList bool) {
+	switch k {
+	case aSerialNumber:
+		j.str(d.SerialNumber)
+	case aAddedToOrgDateTime:
+		j.str(d.AddedToOrgDateTime)
+	case aReleasedFromOrgDateTime:
+		if inList {
+			j.null()
+		} else {
+			j.strOrNull(d.ReleasedFromOrgDateTime)
+		}
+	case aUpdatedDateTime:
+		j.str(d.UpdatedDateTime)
+	case aDeviceModel:
+		j.str(d.DeviceModel)
+	case aProductFamily:
+		j.str(d.ProductFamily)
+	case aProductType:
+		j.str(d.ProductType)
+	case aDeviceCapacity:
+		j.str(d.DeviceCapacity)
+	case aPartNumber:
+		j.str(d.PartNumber)
+	case aOrderNumber:
+		j.str(d.OrderNumber)
+	case aColor:
+		j.str(d.Color)
+	case aStatus:
+		j.str(d.Status)
+	case aOrderDateTime:
+		j.str(d.OrderDateTime)
+	case aIMEI:
+		j.strs(nonNil(d.IMEI))
+	case aMEID:
+		j.strs(nonNil(d.MEID))
+	case aEID:
+		j.str(d.EID)
+	case aPurchaseSourceID:
+		j.str(d.PurchaseSourceID)
+	case aPurchaseSourceType:
+		j.str(d.PurchaseSourceType)
+	case aWifiMacAddress:
+		writeMAC(j, d.WifiMacAddress, d.WifiMacAddressIsArray)
+	case aBluetoothMacAddress:
+		writeMAC(j, d.BluetoothMacAddress, d.BluetoothMacAddressIsArray)
+	case aEthernetMacAddress:
+		j.strs(nonNil(d.EthernetMacAddress))
+	case aIsMdmMigrationCapable:
+		j.boolean(d.IsMdmMigrationCapable)
+	case aMdmMigrationStatus:
+		j.str(d.MdmMigrationStatus)
+	case aMdmMigrationDeadlineDateTime:
+		j.str(d.MdmMigrationDeadlineDateTime)
+	}
+}
+
+// writeMAC writes a documented string, or the array Apple has been seen sending.
+func writeMAC(j *jw, v []string, asArray bool) {
+	if asArray {
+		j.strs(nonNil(v))
+		return
+	}
+	if len(v) == 0 {
+		j.str("")
+		return
+	}
+	j.str(v[0])
+}
+
+func nonNil(v []string) []string {
+	if v == nil {
+		return []string{}
+	}
+	return v
+}

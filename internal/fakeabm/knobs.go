@@ -1,0 +1,65 @@
+package fakeabm
+
+// knobs select among the answers abm-api.md leaves open, so the client can be
+// tested against each of them. All are guarded by Server.mu.
+type knobs struct {
+	unassignedLinkage     string // "null" or "404"
+	nextLinkIncludesLimit bool
+	includeTotal          bool
+	nextLinkHost          string
+	repeatCursor          bool
+	limitOutOfRange       string // "error" or "clamp"
+	adeTermsNotSigned     bool
+	adeTokenExpired       bool
+}
+
+func defaultKnobs() knobs {
+	return knobs{unassignedLinkage: "null", limitOutOfRange: "error"}
+}
+
+func (s *Server) knobsNow() knobs {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.knobs
+}
+
+func (s *Server) setKnob(f func(k *knobs)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f(&s.knobs)
+}
+
+// SetUnassignedLinkage chooses what E3/E4 answer for an unassigned device:
+// "null" (default: 200 with "data":null) or "404".
+func (s *Server) SetUnassignedLinkage(mode string) {
+	s.setKnob(func(k *knobs) { k.unassignedLinkage = mode })
+}
+
+// SetNextLinkIncludesLimit makes links.next carry limit as well as cursor
+// (default false, as in Apple's example).
+func (s *Server) SetNextLinkIncludesLimit(v bool) {
+	s.setKnob(func(k *knobs) { k.nextLinkIncludesLimit = v })
+}
+
+// SetIncludeTotal makes list responses carry meta.paging.total (default false).
+func (s *Server) SetIncludeTotal(v bool) { s.setKnob(func(k *knobs) { k.includeTotal = v }) }
+
+// SetNextLinkHost points links.next at another host ("evil.example:443" or a full
+// "https://evil.example"), the hostile case a client must refuse. "" restores.
+func (s *Server) SetNextLinkHost(host string) { s.setKnob(func(k *knobs) { k.nextLinkHost = host }) }
+
+// SetRepeatCursor makes every page return the first page's nextCursor again,
+// the endless loop a client must detect.
+func (s *Server) SetRepeatCursor(v bool) { s.setKnob(func(k *knobs) { k.repeatCursor = v }) }
+
+// SetLimitOutOfRange chooses the answer to limit outside 1..1000: "error"
+// (default: 400 PARAMETER_ERROR.INVALID on "limit") or "clamp".
+func (s *Server) SetLimitOutOfRange(mode string) {
+	s.setKnob(func(k *knobs) { k.limitOutOfRange = mode })
+}
+
+// SetADETermsNotSigned makes GET /account answer 403 T_C_NOT_SIGNED.
+func (s *Server) SetADETermsNotSigned(v bool) { s.setKnob(func(k *knobs) { k.adeTermsNotSigned = v }) }
+
+// SetADETokenExpired makes GET /session answer 403 as for an expired server token.
+func (s *Server) SetADETokenExpired(v bool) { s.setKnob(func(k *knobs) { k.adeTokenExpired = v }) }

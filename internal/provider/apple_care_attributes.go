@@ -1,0 +1,67 @@
+package provider
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/abm-terraform/terraform-provider-abm/internal/client"
+)
+
+var coverageAttrTypes = map[string]attr.Type{
+	"id":                        types.StringType,
+	"status":                    types.StringType,
+	"payment_type":              types.StringType,
+	"description":               types.StringType,
+	"start_date_time":           types.StringType,
+	"end_date_time":             types.StringType,
+	"is_renewable":              types.BoolType,
+	"is_canceled":               types.BoolType,
+	"contract_cancel_date_time": types.StringType,
+	"agreement_number":          types.StringType,
+}
+
+var coverageObjectType = types.ObjectType{AttrTypes: coverageAttrTypes}
+
+func coverageAttribute() schema.ListNestedAttribute {
+	desc := map[string]string{
+		"id":                        "Apple's ID of the coverage record.",
+		"status":                    "`ACTIVE` or `INACTIVE`.",
+		"payment_type":              "`ABE_SUBSCRIPTION`, `PAID_UP_FRONT`, `SUBSCRIPTION` or `NONE`.",
+		"description":               "Plan name, e.g. `AppleCare+ for Business`.",
+		"start_date_time":           "Start of the coverage.",
+		"end_date_time":             "End of the coverage; null for subscriptions.",
+		"is_renewable":              "Whether the coverage can be renewed.",
+		"is_canceled":               "Whether the coverage was canceled.",
+		"contract_cancel_date_time": "When the contract was canceled, if it was.",
+		"agreement_number":          "Agreement number, if any.",
+	}
+	attrs := make(map[string]schema.Attribute, len(coverageAttrTypes))
+	for name, t := range coverageAttrTypes {
+		if t == types.BoolType {
+			attrs[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc[name]}
+		} else {
+			attrs[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc[name]}
+		}
+	}
+	return schema.ListNestedAttribute{
+		Computed:            true,
+		MarkdownDescription: "AppleCare coverage of the device, in Apple's order; empty when it has none.",
+		NestedObject:        schema.NestedAttributeObject{Attributes: attrs},
+	}
+}
+
+func coverageValues(c client.AppleCareCoverage) map[string]attr.Value {
+	return map[string]attr.Value{
+		"id":                        types.StringValue(c.ID),
+		"status":                    stringValue(c.Status),
+		"payment_type":              stringValue(c.PaymentType),
+		"description":               stringValue(c.Description),
+		"start_date_time":           stringValue(c.StartDateTime),
+		"end_date_time":             stringValue(c.EndDateTime),
+		"is_renewable":              boolValue(c.IsRenewable),
+		"is_canceled":               boolValue(c.IsCanceled),
+		"contract_cancel_date_time": stringValue(c.ContractCancelDateTime),
+		"agreement_number":          stringValue(c.AgreementNumber),
+	}
+}

@@ -1,0 +1,55 @@
+package provider
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/abm-terraform/terraform-provider-abm/internal/client"
+)
+
+// filter is one optional "value is one of" condition; a nil filter matches
+// everything, and a value Apple did not send matches only a nil filter.
+type filter map[string]struct{}
+
+func setFilter(ctx context.Context, s types.Set, diags *diag.Diagnostics) filter {
+	if s.IsNull() || s.IsUnknown() {
+		return nil
+	}
+	var values []string
+	diags.Append(s.ElementsAs(ctx, &values, false)...)
+	f := make(filter, len(values))
+	for _, v := range values {
+		f[v] = struct{}{}
+	}
+	return f
+}
+
+func (f filter) match(v client.Field[string]) bool {
+	if f == nil {
+		return true
+	}
+	if !v.Valid {
+		return false
+	}
+	_, ok := f[v.Value]
+	return ok
+}
+
+func (f filter) matchString(v string) bool {
+	if f == nil {
+		return true
+	}
+	_, ok := f[v]
+	return ok
+}
+
+func backtickList(values []string) string {
+	quoted := make([]string, len(values))
+	for i, v := range values {
+		quoted[i] = "`" + v + "`"
+	}
+	return strings.Join(quoted, ", ")
+}

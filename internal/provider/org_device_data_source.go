@@ -1,0 +1,120 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/abm-terraform/terraform-provider-abm/internal/client"
+)
+
+var _ datasource.DataSourceWithConfigure = &OrgDeviceDataSource{}
+
+// OrgDeviceDataSource is abm_org_device: one device by serial number, with
+// its assigned server and AppleCare coverage.
+type OrgDeviceDataSource struct {
+	dataSourceBase
+}
+
+// NewOrgDeviceDataSource returns the data source.
+func NewOrgDeviceDataSource() datasource.DataSource { return &OrgDeviceDataSource{} }
+
+type orgDeviceLookup struct {
+	SerialNumber types.String   `tfsdk:"serial_number"`
+	Timeouts     timeouts.Value `tfsdk:"timeouts"`
+}
+
+// Metadata names the data source.
+func (d *OrgDeviceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_org_device"
+}
+
+// Schema describes the data source.
+func (d *OrgDeviceDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := deviceNestedAttributes()
+	attrs["serial_number"] = schema.StringAttribute{
+		Required:            true,
+		MarkdownDescription: "Serial number of the device. Released devices are found too.",
+		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["assigned_server_id"] = schema.StringAttribute{
+		Computed:            true,
+		MarkdownDescription: "ID of the MDM server the device is assigned to; null when it is assigned to none.",
+	}
+	attrs["apple_care_coverage"] = coverageAttribute()
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One device of the organization by serial number, including devices released from the organization " +
+			"(which `abm_org_devices` cannot list), with its assigned MDM server and AppleCare coverage. Three requests, made in parallel.",
+		Attributes: attrs,
+		Blocks:     map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
+	}
+}
+
+// Read fetches the device, its server linkage and its coverage.
+func (d *OrgDeviceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var m orgDeviceLookup
+	// The lookup arguments only: the rest of the schema is computed.
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("serial_number"), &m.SerialNumber)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("timeouts"), &m.Timeouts)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	f, ctx, cancel, diags := d.begin(ctx, m.Timeouts)
+	defer cancel()
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	serial := m.SerialNumber.ValueString()
+	var (
+		dev      *client.OrgDevice
+		serverID string
+		coverage []client.AppleCareCoverage
+	)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { dev, err = f.c.GetOrgDevice(gctx, serial); return err })
+	g.Go(func() (err error) { serverID, err = f.c.AssignedServerID(gctx, serial); return err })
+	g.Go(func() (err error) { coverage, err = f.c.ListAppleCareCoverage(gctx, serial); return err })
+	if err := g.Wait(); err != nil {
+		var apiErr *client.APIError
+		if errors.As(err, &apiErr) && apiErr.NotFound() {
+			resp.Diagnostics.AddAttributeError(path.Root("serial_number"), "Device not found",
+				fmt.Sprintf("Apple has no device with serial number %q in this organization (%v).", serial, err))
+			return
+		}
+		addReadError(&resp.Diagnostics, "abm_org_device", err)
+		return
+	}
+	assigned := types.StringNull()
+	if serverID != "" {
+		assigned = types.StringValue(serverID)
+	}
+	values := deviceValues(dev, assigned)
+	values["serial_number"] = m.SerialNumber // as configured; Apple's id is the same serial
+	covs := make([]attr.Value, 0, len(coverage))
+	for _, c := range coverage {
+		obj, diags := types.ObjectValue(coverageAttrTypes, coverageValues(c))
+		resp.Diagnostics.Append(diags...)
+		covs = append(covs, obj)
+	}
+	list, diags := types.ListValue(coverageObjectType, covs)
+	resp.Diagnostics.Append(diags...)
+	values["apple_care_coverage"] = list
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	for name, v := range values {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), m.Timeouts)...)
+}
