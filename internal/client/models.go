@@ -30,82 +30,10 @@ type OrgDevice struct {
 	MdmMigrationDeadlineDateTime Field[string]
 }
 
-// orgDeviceAttributes is the JSON shape of OrgDevice.attributes.
-type orgDeviceAttributes struct {
-	SerialNumber                 Field[string]   `json:"serialNumber"`
-	AddedToOrgDateTime           Field[string]   `json:"addedToOrgDateTime"`
-	ReleasedFromOrgDateTime      Field[string]   `json:"releasedFromOrgDateTime"`
-	UpdatedDateTime              Field[string]   `json:"updatedDateTime"`
-	DeviceModel                  Field[string]   `json:"deviceModel"`
-	ProductFamily                Field[string]   `json:"productFamily"`
-	ProductType                  Field[string]   `json:"productType"`
-	DeviceCapacity               Field[string]   `json:"deviceCapacity"`
-	PartNumber                   Field[string]   `json:"partNumber"`
-	OrderNumber                  Field[string]   `json:"orderNumber"`
-	Color                        Field[string]   `json:"color"`
-	Status                       Field[string]   `json:"status"`
-	OrderDateTime                Field[string]   `json:"orderDateTime"`
-	IMEI                         Field[[]string] `json:"imei"`
-	MEID                         Field[[]string] `json:"meid"`
-	EID                          Field[string]   `json:"eid"`
-	PurchaseSourceID             Field[string]   `json:"purchaseSourceId"`
-	PurchaseSourceUID            Field[string]   `json:"purchaseSourceUid"` // the misspelling in Apple's example JSON
-	PurchaseSourceType           Field[string]   `json:"purchaseSourceType"`
-	WifiMacAddress               Field[MACList]  `json:"wifiMacAddress"`
-	BluetoothMacAddress          Field[MACList]  `json:"bluetoothMacAddress"`
-	EthernetMacAddress           Field[MACList]  `json:"ethernetMacAddress"`
-	IsMdmMigrationCapable        Field[bool]     `json:"isMdmMigrationCapable"`
-	MdmMigrationStatus           Field[string]   `json:"mdmMigrationStatus"`
-	MdmMigrationDeadlineDateTime Field[string]   `json:"mdmMigrationDeadlineDateTime"`
-}
-
 type resource[A any] struct {
 	Type       string `json:"type"`
 	ID         string `json:"id"`
 	Attributes A      `json:"attributes"`
-}
-
-type orgDeviceResource = resource[orgDeviceAttributes]
-
-func toOrgDevice(r *orgDeviceResource) *OrgDevice {
-	a := &r.Attributes
-	d := &OrgDevice{
-		ID:                           r.ID,
-		SerialNumber:                 a.SerialNumber,
-		AddedToOrgDateTime:           a.AddedToOrgDateTime,
-		ReleasedFromOrgDateTime:      a.ReleasedFromOrgDateTime,
-		UpdatedDateTime:              a.UpdatedDateTime,
-		DeviceModel:                  a.DeviceModel,
-		ProductFamily:                a.ProductFamily,
-		ProductType:                  a.ProductType,
-		DeviceCapacity:               a.DeviceCapacity,
-		PartNumber:                   a.PartNumber,
-		OrderNumber:                  a.OrderNumber,
-		Color:                        a.Color,
-		Status:                       a.Status,
-		OrderDateTime:                a.OrderDateTime,
-		IMEI:                         a.IMEI,
-		MEID:                         a.MEID,
-		EID:                          a.EID,
-		PurchaseSourceID:             a.PurchaseSourceID,
-		PurchaseSourceType:           a.PurchaseSourceType,
-		WifiMacAddress:               a.WifiMacAddress,
-		BluetoothMacAddress:          a.BluetoothMacAddress,
-		EthernetMacAddress:           a.EthernetMacAddress,
-		IsMdmMigrationCapable:        a.IsMdmMigrationCapable,
-		MdmMigrationStatus:           a.MdmMigrationStatus,
-		MdmMigrationDeadlineDateTime: a.MdmMigrationDeadlineDateTime,
-	}
-	// Prefer the documented key; fall back to the misspelled one.
-	if !d.PurchaseSourceID.Valid && a.PurchaseSourceUID.Valid {
-		d.PurchaseSourceID = a.PurchaseSourceUID
-	}
-	// The serial number is the id; Apple may leave the attribute out of a
-	// sparse answer.
-	if !d.SerialNumber.Valid && r.ID != "" {
-		d.SerialNumber = Field[string]{Present: true, Valid: true, Value: r.ID}
-	}
-	return d
 }
 
 // MdmServer is one device-management service of the organization (JSON:API

@@ -13,12 +13,14 @@ import (
 // after this client was written.
 func (c *Client) ListOrgDevices(ctx context.Context, each func(*OrgDevice) error) error {
 	seen := make(map[string]struct{})
-	err := paginate(ctx, c, "orgDevices", "/orgDevices", nil, func(r *orgDeviceResource) error {
-		if _, dup := seen[r.ID]; dup {
-			return fmt.Errorf("Apple listed device %q twice; the list is inconsistent, try again", r.ID)
-		}
-		seen[r.ID] = struct{}{}
-		return each(toOrgDevice(r))
+	err := c.walk(ctx, "orgDevices", "/orgDevices", nil, func(body []byte) (pageInfo, error) {
+		return decodeOrgDevicePage(body, func(d *OrgDevice) error {
+			if _, dup := seen[d.ID]; dup {
+				return fmt.Errorf("Apple listed device %q twice; the list is inconsistent, try again", d.ID)
+			}
+			seen[d.ID] = struct{}{}
+			return each(d)
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("list org devices: %w", err)
@@ -29,15 +31,16 @@ func (c *Client) ListOrgDevices(ctx context.Context, each func(*OrgDevice) error
 // GetOrgDevice reads one device by serial number, released devices included.
 // An unknown serial number gives an *APIError whose NotFound is true.
 func (c *Client) GetOrgDevice(ctx context.Context, serial string) (*OrgDevice, error) {
-	var resp single[orgDeviceResource]
 	u := c.apiURL("/orgDevices/"+url.PathEscape(serial), nil)
-	if err := c.getJSON(ctx, "orgDevice", u, &resp); err != nil {
+	body, err := c.get(ctx, "orgDevice", u)
+	if err != nil {
 		return nil, fmt.Errorf("get org device %q: %w", serial, err)
 	}
-	if resp.Data == nil {
-		return nil, fmt.Errorf("get org device %q: Apple answered without data", serial)
+	d, err := decodeOrgDeviceDocument(body)
+	if err != nil {
+		return nil, fmt.Errorf("get org device %q: %w", serial, err)
 	}
-	return toOrgDevice(resp.Data), nil
+	return d, nil
 }
 
 // AssignedServerID returns the id of the MDM server a device is assigned to,

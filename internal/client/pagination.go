@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -11,13 +12,21 @@ import (
 // request count, the cost under Apple's rate limit, at its minimum.
 const pageLimit = 1000
 
-// paginate walks every page of a JSON:API list and calls each for every item,
-// in Apple's order, as each page arrives. The next page is always built from
-// the first request's query plus the new cursor: Apple's links.next may carry
-// only the cursor, and following it as is would drop limit and fields. A
-// next link to another host, a page larger than asked for, or a cursor seen
-// before stops the walk with an error rather than a partial or endless read.
-func paginate[T any](ctx context.Context, c *Client, route, path string, query url.Values, each func(*T) error) error {
+// pageInfo is what a page decoder reports about the page it read.
+type pageInfo struct {
+	items      int
+	next       string // links.next
+	nextCursor string // meta.paging.nextCursor
+}
+
+// walk reads every page of a JSON:API list, handing each body to decode as it
+// arrives, so memory holds one page at a time. The next page is always built
+// from the first request's query plus the new cursor: Apple's links.next may
+// carry only the cursor, and following it as is would drop limit and fields.
+// A next link to another host, a page larger than asked for, or a cursor
+// seen before stops the walk with an error rather than a partial or endless
+// read.
+func (c *Client) walk(ctx context.Context, route, path string, query url.Values, decode func(body []byte) (pageInfo, error)) error {
 	q := url.Values{}
 	for k, v := range query {
 		q[k] = v
@@ -26,19 +35,18 @@ func paginate[T any](ctx context.Context, c *Client, route, path string, query u
 	u := c.apiURL(path, q)
 	seen := map[string]bool{}
 	for pageNo := 1; ; pageNo++ {
-		var p page[T]
-		if err := c.getJSON(ctx, route, u, &p); err != nil {
+		body, err := c.get(ctx, route, u)
+		if err != nil {
 			return fmt.Errorf("page %d: %w", pageNo, err)
 		}
-		if len(p.Data) > pageLimit {
-			return fmt.Errorf("GET %s page %d: Apple sent %d items, more than the limit of %d asked for", u.Path, pageNo, len(p.Data), pageLimit)
+		info, err := decode(body)
+		if err != nil {
+			return fmt.Errorf("GET %s page %d: %w", u.Path, pageNo, err)
 		}
-		for i := range p.Data {
-			if err := each(&p.Data[i]); err != nil {
-				return err
-			}
+		if info.items > pageLimit {
+			return fmt.Errorf("GET %s page %d: Apple sent %d items, more than the limit of %d asked for", u.Path, pageNo, info.items, pageLimit)
 		}
-		cursor, err := c.nextCursor(u, p.Links.Next, p.Meta.Paging.NextCursor)
+		cursor, err := c.nextCursor(info.next, info.nextCursor)
 		if err != nil {
 			return fmt.Errorf("GET %s page %d: %w", u.Path, pageNo, err)
 		}
@@ -54,13 +62,34 @@ func paginate[T any](ctx context.Context, c *Client, route, path string, query u
 	}
 }
 
+// paginate walks a list whose pages are small enough for encoding/json and
+// calls each for every item, in Apple's order.
+func paginate[T any](ctx context.Context, c *Client, route, path string, query url.Values, each func(*T) error) error {
+	return c.walk(ctx, route, path, query, func(body []byte) (pageInfo, error) {
+		var p page[T]
+		if err := json.Unmarshal(body, &p); err != nil {
+			return pageInfo{}, fmt.Errorf("malformed response body: %w", err)
+		}
+		info := pageInfo{items: len(p.Data), next: p.Links.Next, nextCursor: p.Meta.Paging.NextCursor}
+		if info.items > pageLimit {
+			return info, nil // walk reports it before anything is used
+		}
+		for i := range p.Data {
+			if err := each(&p.Data[i]); err != nil {
+				return info, err
+			}
+		}
+		return info, nil
+	})
+}
+
 // nextCursor finds the cursor of the next page in meta.paging.nextCursor or
 // in links.next, and "" on the last page.
-func (c *Client) nextCursor(current *url.URL, next, metaCursor string) (string, error) {
+func (c *Client) nextCursor(next, metaCursor string) (string, error) {
 	if next == "" {
 		return metaCursor, nil
 	}
-	n, err := current.Parse(next)
+	n, err := c.base.Parse(next)
 	if err != nil {
 		return "", fmt.Errorf("links.next %q is not a URL: %w", next, err)
 	}

@@ -116,14 +116,15 @@ func (e *ThrottledError) Error() string {
 		"raise the data source's timeouts.read, or set requests_per_minute to pace requests", e.Method, e.Path, e.RetryAfter)
 }
 
-// getJSON GETs an API URL with the bearer token and decodes the JSON answer
-// into out. A 401 gets one new token and one more try, as Apple documents.
-func (c *Client) getJSON(ctx context.Context, route string, u *url.URL, out any) error {
+// get GETs an API URL with the bearer token and returns the body of a 200
+// answer; any other answer becomes an *APIError. A 401 gets one new token and
+// one more try, as Apple documents.
+func (c *Client) get(ctx context.Context, route string, u *url.URL) ([]byte, error) {
 	refreshed := false
 	for {
 		tok, err := c.tokens.get(ctx)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		resp, err := c.send(ctx, route, func() (*http.Request, error) {
 			req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
@@ -134,7 +135,7 @@ func (c *Client) getJSON(ctx context.Context, route string, u *url.URL, out any)
 			return req, nil
 		})
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if resp.StatusCode == http.StatusUnauthorized && !refreshed {
 			drain(resp)
@@ -143,21 +144,27 @@ func (c *Client) getJSON(ctx context.Context, route string, u *url.URL, out any)
 			c.logf(ctx, "access token refused (HTTP 401), fetching a new one", map[string]any{"path": u.Path})
 			continue
 		}
-		err = decodeResponse(resp, out)
+		if resp.StatusCode != http.StatusOK {
+			defer resp.Body.Close()
+			return nil, newAPIError(resp)
+		}
+		body, err := readBody(resp)
 		resp.Body.Close()
-		return err
+		if err != nil {
+			return nil, fmt.Errorf("GET %s: reading the response: %w", u.Path, err)
+		}
+		return body, nil
 	}
 }
 
-// decodeResponse turns a response into out, or into an *APIError.
-func decodeResponse(resp *http.Response, out any) error {
-	method, path := resp.Request.Method, resp.Request.URL.Path
-	if resp.StatusCode != http.StatusOK {
-		return newAPIError(resp)
+// getJSON GETs an API URL and decodes the JSON answer into out.
+func (c *Client) getJSON(ctx context.Context, route string, u *url.URL, out any) error {
+	body, err := c.get(ctx, route, u)
+	if err != nil {
+		return err
 	}
-	dec := json.NewDecoder(&cappedReader{r: resp.Body, left: maxBodyBytes})
-	if err := dec.Decode(out); err != nil {
-		return fmt.Errorf("%s %s: malformed response body: %w", method, path, err)
+	if err := json.Unmarshal(body, out); err != nil {
+		return fmt.Errorf("GET %s: malformed response body: %w", u.Path, err)
 	}
 	return nil
 }
