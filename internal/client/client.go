@@ -20,6 +20,8 @@ const (
 	ScopeBusiness         = "business.api"
 	ScopeSchool           = "school.api"
 	DefaultMaxRetries     = 5
+	// MaxInFlight is how many requests one client sends at once.
+	MaxInFlight = 4
 )
 
 // Config is everything a Client needs. APIURL is the host root; the client
@@ -65,7 +67,8 @@ type Client struct {
 	http     *http.Client
 	tokens   *tokenSource
 	pace     *pacer
-	ade      *ade // nil without a server token
+	ade      *ade          // nil without a server token
+	inflight chan struct{} // semaphore: at most MaxInFlight requests at once
 	now      func() time.Time
 	requests atomic.Int64 // requests sent, for logs
 }
@@ -137,6 +140,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	c := &Client{cfg: cfg, base: base, http: cfg.HTTPClient, now: time.Now}
 	c.tokens = &tokenSource{c: c}
+	c.inflight = make(chan struct{}, MaxInFlight)
 	c.pace = newPacer(cfg.RequestsPerMinute)
 	if cfg.ServerToken != nil {
 		if cfg.ADEURL == "" {

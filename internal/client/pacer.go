@@ -22,10 +22,10 @@ func newPacer(perMinute int) *pacer {
 	return &pacer{interval: time.Minute / time.Duration(perMinute)}
 }
 
-// wait blocks until the caller's slot comes.
-func (p *pacer) wait(ctx context.Context) error {
+// wait blocks until the caller's slot comes and returns how long it waited.
+func (p *pacer) wait(ctx context.Context) (time.Duration, error) {
 	if p.interval == 0 {
-		return nil
+		return 0, nil
 	}
 	p.mu.Lock()
 	now := time.Now()
@@ -37,14 +37,14 @@ func (p *pacer) wait(ctx context.Context) error {
 	p.mu.Unlock()
 	d := time.Until(slot)
 	if d <= 0 {
-		return nil
+		return 0, nil
 	}
 	t := time.NewTimer(d)
 	defer t.Stop()
 	select {
 	case <-t.C:
-		return nil
+		return d, nil
 	case <-ctx.Done():
-		return ctx.Err()
+		return d, ctx.Err()
 	}
 }

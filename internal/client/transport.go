@@ -30,7 +30,16 @@ const maxThrottleWaits = 100
 func (c *Client) send(ctx context.Context, route string, build func() (*http.Request, error)) (*http.Response, error) {
 	retries, throttled := 0, 0
 	for {
-		if err := c.pace.wait(ctx); err != nil {
+		waited, err := c.pace.wait(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if waited > 0 {
+			c.logf(ctx, "paced request (requests_per_minute)", map[string]any{
+				"route": route, "wait_ms": waited.Milliseconds(), "requests_so_far": c.requests.Load(),
+			})
+		}
+		if err := c.acquire(ctx); err != nil {
 			return nil, err
 		}
 		req, err := build()
@@ -43,6 +52,7 @@ func (c *Client) send(ctx context.Context, route string, build func() (*http.Req
 		}
 		start := c.now()
 		resp, err := c.http.Do(req)
+		c.release()
 		n := c.requests.Add(1)
 		fields := map[string]any{
 			"route": route, "method": req.Method, "path": req.URL.Path,
@@ -103,6 +113,21 @@ func (c *Client) send(ctx context.Context, route string, build func() (*http.Req
 		return resp, nil
 	}
 }
+
+// acquire takes one of the client's in-flight slots. Apple has reset HTTP/2
+// streams beyond about four concurrent requests, so no more are sent at once
+// however many data sources read in parallel. The slot covers sending and
+// the response headers; bodies are read after release.
+func (c *Client) acquire(ctx context.Context) error {
+	select {
+	case c.inflight <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (c *Client) release() { <-c.inflight }
 
 // ThrottledError says Apple asked the client to wait longer than the time
 // the read has left.
