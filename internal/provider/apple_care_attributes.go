@@ -1,9 +1,12 @@
 package provider
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
@@ -51,17 +54,19 @@ func coverageAttribute() schema.ListNestedAttribute {
 	}
 }
 
-func coverageValues(c client.AppleCareCoverage) map[string]attr.Value {
-	return map[string]attr.Value{
-		"id":                        types.StringValue(c.ID),
-		"status":                    stringValue(c.Status),
-		"payment_type":              stringValue(c.PaymentType),
-		"description":               stringValue(c.Description),
-		"start_date_time":           stringValue(c.StartDateTime),
-		"end_date_time":             stringValue(c.EndDateTime),
-		"is_renewable":              boolValue(c.IsRenewable),
-		"is_canceled":               boolValue(c.IsCanceled),
-		"contract_cancel_date_time": stringValue(c.ContractCancelDateTime),
-		"agreement_number":          stringValue(c.AgreementNumber),
-	}
+var coverageTfType = coverageObjectType.TerraformType(context.Background())
+
+func coverageTfValue(c client.AppleCareCoverage) tftypes.Value {
+	return tftypes.NewValue(coverageTfType, map[string]tftypes.Value{
+		"id":                        tftypes.NewValue(tftypes.String, c.ID),
+		"status":                    tfString(c.Status),
+		"payment_type":              tfString(c.PaymentType),
+		"description":               tfString(c.Description),
+		"start_date_time":           tfString(c.StartDateTime),
+		"end_date_time":             tfString(c.EndDateTime),
+		"is_renewable":              tfBool(c.IsRenewable),
+		"is_canceled":               tfBool(c.IsCanceled),
+		"contract_cancel_date_time": tfString(c.ContractCancelDateTime),
+		"agreement_number":          tfString(c.AgreementNumber),
+	})
 }

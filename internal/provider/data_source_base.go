@@ -37,16 +37,20 @@ func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 }
 
 // begin returns the shared view of the organization and a context bounded by
-// the read timeout.
+// the read timeout of the data source's timeouts block.
 func (b *dataSourceBase) begin(ctx context.Context, t timeouts.Value) (*fleet, context.Context, context.CancelFunc, diag.Diagnostics) {
+	timeout, diags := t.Read(ctx, defaultReadTimeout)
+	if diags.HasError() {
+		return nil, ctx, func() {}, diags
+	}
+	return b.start(ctx, timeout)
+}
+
+// start is begin for a timeout already read.
+func (b *dataSourceBase) start(ctx context.Context, timeout time.Duration) (*fleet, context.Context, context.CancelFunc, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	if b.data == nil {
 		diags.AddError("Provider not configured", "The abm provider was not configured before this data source was read.")
-		return nil, ctx, func() {}, diags
-	}
-	timeout, d := t.Read(ctx, defaultReadTimeout)
-	diags.Append(d...)
-	if diags.HasError() {
 		return nil, ctx, func() {}, diags
 	}
 	f, d := b.data.organization()

@@ -1,9 +1,12 @@
 package provider
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
@@ -86,34 +89,37 @@ func deviceNestedAttributes() map[string]schema.Attribute {
 	return out
 }
 
-// deviceValues converts one device. assignedServerID is null when the
-// caller did not look assignment up.
-func deviceValues(d *client.OrgDevice, assignedServerID types.String) map[string]attr.Value {
-	return map[string]attr.Value{
-		"serial_number":                    stringValue(d.SerialNumber),
-		"added_to_org_date_time":           stringValue(d.AddedToOrgDateTime),
-		"released_from_org_date_time":      stringValue(d.ReleasedFromOrgDateTime),
-		"updated_date_time":                stringValue(d.UpdatedDateTime),
-		"device_model":                     stringValue(d.DeviceModel),
-		"product_family":                   stringValue(d.ProductFamily),
-		"product_type":                     stringValue(d.ProductType),
-		"device_capacity":                  stringValue(d.DeviceCapacity),
-		"part_number":                      stringValue(d.PartNumber),
-		"order_number":                     stringValue(d.OrderNumber),
-		"color":                            stringValue(d.Color),
-		"status":                           stringValue(d.Status),
-		"order_date_time":                  stringValue(d.OrderDateTime),
-		"imei":                             fieldListValue(d.IMEI),
-		"meid":                             fieldListValue(d.MEID),
-		"eid":                              stringValue(d.EID),
-		"purchase_source_id":               stringValue(d.PurchaseSourceID),
-		"purchase_source_type":             stringValue(d.PurchaseSourceType),
-		"wifi_mac_address":                 joinedMACValue(d.WifiMacAddress),
-		"bluetooth_mac_address":            joinedMACValue(d.BluetoothMacAddress),
-		"ethernet_mac_address":             macListValue(d.EthernetMacAddress),
-		"is_mdm_migration_capable":         boolValue(d.IsMdmMigrationCapable),
-		"mdm_migration_status":             stringValue(d.MdmMigrationStatus),
-		"mdm_migration_deadline_date_time": stringValue(d.MdmMigrationDeadlineDateTime),
+// deviceTfType is deviceObjectType as the protocol sees it.
+var deviceTfType = deviceObjectType.TerraformType(context.Background())
+
+// deviceTfAttrs converts one device. assignedServerID is null unless the
+// caller looked assignment up.
+func deviceTfAttrs(d *client.OrgDevice, assignedServerID tftypes.Value) map[string]tftypes.Value {
+	return map[string]tftypes.Value{
+		"serial_number":                    tfString(d.SerialNumber),
+		"added_to_org_date_time":           tfString(d.AddedToOrgDateTime),
+		"released_from_org_date_time":      tfString(d.ReleasedFromOrgDateTime),
+		"updated_date_time":                tfString(d.UpdatedDateTime),
+		"device_model":                     tfString(d.DeviceModel),
+		"product_family":                   tfString(d.ProductFamily),
+		"product_type":                     tfString(d.ProductType),
+		"device_capacity":                  tfString(d.DeviceCapacity),
+		"part_number":                      tfString(d.PartNumber),
+		"order_number":                     tfString(d.OrderNumber),
+		"color":                            tfString(d.Color),
+		"status":                           tfString(d.Status),
+		"order_date_time":                  tfString(d.OrderDateTime),
+		"imei":                             tfStringList(d.IMEI.Value), // nil when absent or null
+		"meid":                             tfStringList(d.MEID.Value),
+		"eid":                              tfString(d.EID),
+		"purchase_source_id":               tfString(d.PurchaseSourceID),
+		"purchase_source_type":             tfString(d.PurchaseSourceType),
+		"wifi_mac_address":                 tfJoinedMAC(d.WifiMacAddress),
+		"bluetooth_mac_address":            tfJoinedMAC(d.BluetoothMacAddress),
+		"ethernet_mac_address":             tfStringList(d.EthernetMacAddress.Value),
+		"is_mdm_migration_capable":         tfBool(d.IsMdmMigrationCapable),
+		"mdm_migration_status":             tfString(d.MdmMigrationStatus),
+		"mdm_migration_deadline_date_time": tfString(d.MdmMigrationDeadlineDateTime),
 		"assigned_server_id":               assignedServerID,
 	}
 }

@@ -7,12 +7,12 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
@@ -95,26 +95,20 @@ func (d *OrgDeviceDataSource) Read(ctx context.Context, req datasource.ReadReque
 		addReadError(&resp.Diagnostics, "abm_org_device", err)
 		return
 	}
-	assigned := types.StringNull()
-	if serverID != "" {
-		assigned = types.StringValue(serverID)
+	state := deviceTfAttrs(dev, tfStringOrNull(serverID, serverID != ""))
+	covs := make([]tftypes.Value, len(coverage))
+	for i, c := range coverage {
+		covs[i] = coverageTfValue(c)
 	}
-	values := deviceValues(dev, assigned)
-	values["serial_number"] = m.SerialNumber // as configured; Apple's id is the same serial
-	covs := make([]attr.Value, 0, len(coverage))
-	for _, c := range coverage {
-		obj, diags := types.ObjectValue(coverageAttrTypes, coverageValues(c))
-		resp.Diagnostics.Append(diags...)
-		covs = append(covs, obj)
-	}
-	list, diags := types.ListValue(coverageObjectType, covs)
-	resp.Diagnostics.Append(diags...)
-	values["apple_care_coverage"] = list
-	if resp.Diagnostics.HasError() {
+	state["apple_care_coverage"] = tftypes.NewValue(tftypes.List{ElementType: coverageTfType}, covs)
+	// Arguments go back as configured: the serial as given (Apple's id is the
+	// same serial), and the timeouts block.
+	config, err := configAttrs(req.Config.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid abm_org_device configuration", err.Error())
 		return
 	}
-	for name, v := range values {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), m.Timeouts)...)
+	state["serial_number"] = config["serial_number"]
+	state["timeouts"] = config["timeouts"]
+	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
 }

@@ -2,16 +2,18 @@ package provider
 
 import (
 	"context"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 var _ datasource.DataSourceWithConfigure = &OrgDevicesDataSource{}
@@ -24,17 +26,6 @@ type OrgDevicesDataSource struct {
 
 // NewOrgDevicesDataSource returns the data source.
 func NewOrgDevicesDataSource() datasource.DataSource { return &OrgDevicesDataSource{} }
-
-type orgDevicesModel struct {
-	SerialNumbers         types.List     `tfsdk:"serial_numbers"`
-	ProductFamilies       types.Set      `tfsdk:"product_families"`
-	Statuses              types.Set      `tfsdk:"statuses"`
-	PurchaseSourceTypes   types.Set      `tfsdk:"purchase_source_types"`
-	MdmServerIDs          types.Set      `tfsdk:"mdm_server_ids"`
-	IncludeAssignedServer types.Bool     `tfsdk:"include_assigned_server"`
-	Devices               types.List     `tfsdk:"devices"`
-	Timeouts              timeouts.Value `tfsdk:"timeouts"`
-}
 
 // Values Apple documents for the device filters.
 var (
@@ -50,7 +41,11 @@ func (d *OrgDevicesDataSource) Metadata(_ context.Context, req datasource.Metada
 
 // Schema describes the data source.
 func (d *OrgDevicesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
+	resp.Schema = orgDevicesSchema(ctx)
+}
+
+func orgDevicesSchema(ctx context.Context) schema.Schema {
+	return schema.Schema{
 		MarkdownDescription: "The devices of the organization, in Apple's order, optionally filtered. Apple has no server-side " +
 			"filters, so the whole list is read (one request per 1000 devices, shared with every other data source of the " +
 			"provider) and filtered here. Filters combine with AND; the values of one filter with OR. Apple leaves devices " +
@@ -89,76 +84,117 @@ func (d *OrgDevicesDataSource) Schema(ctx context.Context, _ datasource.SchemaRe
 	}
 }
 
-// Read lists and filters the devices.
+// orgDevicesTfType is the data source's state type, for building it by hand.
+var orgDevicesTfType = sync.OnceValue(func() tftypes.Type {
+	ctx := context.Background()
+	return orgDevicesSchema(ctx).Type().TerraformType(ctx)
+})
+
+// Read lists and filters the devices. The state is built as one tftypes
+// value (see tfvalues.go); the protocol server answers the same read without
+// the framework's conversion passes (server.go).
 func (d *OrgDevicesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m orgDevicesModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
+	state, diags := d.readState(ctx, req.Config.Raw)
+	resp.Diagnostics.Append(diags...)
+	if !diags.HasError() {
+		resp.State.Raw = state
 	}
-	var serialFilter filter
-	if !m.SerialNumbers.IsNull() && !m.SerialNumbers.IsUnknown() {
-		var serials []string
-		resp.Diagnostics.Append(m.SerialNumbers.ElementsAs(ctx, &serials, false)...)
-		serialFilter = make(filter, len(serials))
-		for _, s := range serials {
-			serialFilter[s] = struct{}{}
+}
+
+// orgDevicesFilters is the configuration of one abm_org_devices.
+type orgDevicesFilters struct {
+	serials, families, statuses, sources, servers filter
+	withServer                                    bool
+}
+
+func parseOrgDevicesConfig(attrs map[string]tftypes.Value) (orgDevicesFilters, error) {
+	var f orgDevicesFilters
+	for name, dst := range map[string]*filter{
+		"serial_numbers": &f.serials, "product_families": &f.families, "statuses": &f.statuses,
+		"purchase_source_types": &f.sources, "mdm_server_ids": &f.servers,
+	} {
+		values, set, err := configStrings(attrs[name])
+		if err != nil {
+			return f, err
+		}
+		if set {
+			*dst = make(filter, len(values))
+			for _, v := range values {
+				(*dst)[v] = struct{}{}
+			}
 		}
 	}
-	families := setFilter(ctx, m.ProductFamilies, &resp.Diagnostics)
-	statuses := setFilter(ctx, m.Statuses, &resp.Diagnostics)
-	sources := setFilter(ctx, m.PurchaseSourceTypes, &resp.Diagnostics)
-	servers := setFilter(ctx, m.MdmServerIDs, &resp.Diagnostics)
-	withServer := m.IncludeAssignedServer.ValueBool() || servers != nil
+	include, err := configBool(attrs["include_assigned_server"])
+	f.withServer = include || f.servers != nil
+	return f, err
+}
 
-	f, ctx, cancel, diags := d.begin(ctx, m.Timeouts)
+func (d *OrgDevicesDataSource) readState(ctx context.Context, config tftypes.Value) (tftypes.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	attrs, err := configAttrs(config)
+	var cfg orgDevicesFilters
+	if err == nil {
+		cfg, err = parseOrgDevicesConfig(attrs)
+	}
+	timeout, terr := configReadTimeout(attrs)
+	if err != nil || terr != nil {
+		diags.AddError("Invalid abm_org_devices configuration", firstError(err, terr).Error())
+		return tftypes.Value{}, diags
+	}
+	f, ctx, cancel, d2 := d.start(ctx, timeout)
 	defer cancel()
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	diags.Append(d2...)
+	if diags.HasError() {
+		return tftypes.Value{}, diags
 	}
 	devices, err := f.Devices(ctx)
 	if err != nil {
-		addReadError(&resp.Diagnostics, "abm_org_devices", err)
-		return
+		addReadError(&diags, "abm_org_devices", err)
+		return tftypes.Value{}, diags
 	}
 	var assigned map[string]string
-	if withServer {
+	if cfg.withServer {
 		if assigned, err = f.Assignments(ctx); err != nil {
-			addReadError(&resp.Diagnostics, "abm_org_devices", err)
-			return
+			addReadError(&diags, "abm_org_devices", err)
+			return tftypes.Value{}, diags
 		}
 	}
 
-	var out, serials []attr.Value
+	out, serials := []tftypes.Value{}, []tftypes.Value{}
 	for _, dev := range devices {
-		if !serialFilter.matchString(dev.ID) || !families.match(dev.ProductFamily) ||
-			!statuses.match(dev.Status) || !sources.match(dev.PurchaseSourceType) {
+		if !cfg.serials.matchString(dev.ID) || !cfg.families.match(dev.ProductFamily) ||
+			!cfg.statuses.match(dev.Status) || !cfg.sources.match(dev.PurchaseSourceType) {
 			continue
 		}
-		serverID := types.StringNull()
-		if withServer {
+		serverID := tftypes.NewValue(tftypes.String, nil)
+		if cfg.withServer {
 			id, ok := assigned[dev.ID]
-			if !servers.matchString(id) || (servers != nil && !ok) {
+			if cfg.servers != nil && (!ok || !cfg.servers.matchString(id)) {
 				continue
 			}
-			if ok {
-				serverID = types.StringValue(id)
-			}
+			serverID = tfStringOrNull(id, ok)
 		}
-		obj, diags := types.ObjectValue(deviceAttrTypes, deviceValues(dev, serverID))
-		resp.Diagnostics.Append(diags...)
-		out = append(out, obj)
-		serials = append(serials, types.StringValue(dev.ID))
+		out = append(out, tftypes.NewValue(deviceTfType, deviceTfAttrs(dev, serverID)))
+		serials = append(serials, tftypes.NewValue(tftypes.String, dev.ID))
 	}
-	list, diags := types.ListValue(deviceObjectType, out)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+
+	// Arguments go back as configured; computed attributes are filled in.
+	state := make(map[string]tftypes.Value, len(attrs))
+	for k, v := range attrs {
+		state[k] = v
 	}
-	m.Devices = list
-	if serialFilter == nil {
-		m.SerialNumbers = types.ListValueMust(types.StringType, serials)
+	state["devices"] = tftypes.NewValue(tftypes.List{ElementType: deviceTfType}, out)
+	if cfg.serials == nil {
+		state["serial_numbers"] = tftypes.NewValue(tfStringListType, serials)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	return tftypes.NewValue(orgDevicesTfType(), state), diags
+}
+
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

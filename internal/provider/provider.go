@@ -17,6 +17,7 @@ var _ provider.Provider = &ABMProvider{}
 // no resources.
 type ABMProvider struct {
 	version string
+	data    *providerData // set by Configure; read by the protocol server's own reads
 }
 
 // New returns a constructor for the provider at the given version.

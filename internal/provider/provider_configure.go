@@ -95,6 +95,7 @@ func (p *ABMProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	s.UserAgent = userAgent(p.version, req.TerraformVersion)
 	data := &providerData{settings: s}
+	p.data = data
 	resp.DataSourceData = data
 }
 

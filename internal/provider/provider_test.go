@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/fakeabm"
@@ -15,7 +14,7 @@ import (
 // testProviders runs the provider in the test process; the Terraform CLI
 // talks to it over the plugin protocol as it would to a real build.
 var testProviders = map[string]func() (tfprotov6.ProviderServer, error){
-	"abm": providerserver.NewProtocol6WithError(New("test")()),
+	"abm": NewProtocol6Server("test"),
 }
 
 // testEnv is a fake Apple and the files a provider block needs to use it.

@@ -1,0 +1,121 @@
+package provider
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/abm-terraform/terraform-provider-abm/internal/client"
+)
+
+// Devices are converted straight into tftypes values: a fleet of 100,000
+// devices is 2.5 million values, and building them once, without the
+// framework's attr.Value layer and reflection in between, is what keeps a
+// large read's CPU and memory small. The helpers follow the same rules as
+// values.go: absent or null is null, lists are never null.
+
+func tfString(f client.Field[string]) tftypes.Value {
+	if !f.Valid {
+		return tftypes.NewValue(tftypes.String, nil)
+	}
+	return tftypes.NewValue(tftypes.String, f.Value)
+}
+
+func tfBool(f client.Field[bool]) tftypes.Value {
+	if !f.Valid {
+		return tftypes.NewValue(tftypes.Bool, nil)
+	}
+	return tftypes.NewValue(tftypes.Bool, f.Value)
+}
+
+func tfStringOrNull(s string, ok bool) tftypes.Value {
+	if !ok {
+		return tftypes.NewValue(tftypes.String, nil)
+	}
+	return tftypes.NewValue(tftypes.String, s)
+}
+
+var tfStringListType = tftypes.List{ElementType: tftypes.String}
+
+func tfStringList(items []string) tftypes.Value {
+	elems := make([]tftypes.Value, len(items))
+	for i, s := range items {
+		elems[i] = tftypes.NewValue(tftypes.String, s)
+	}
+	return tftypes.NewValue(tfStringListType, elems)
+}
+
+func tfJoinedMAC(f client.Field[client.MACList]) tftypes.Value {
+	if !f.Valid {
+		return tftypes.NewValue(tftypes.String, nil)
+	}
+	return tftypes.NewValue(tftypes.String, f.Value.Joined())
+}
+
+// configAttrs returns the attributes of a configuration object; a null
+// object has none.
+func configAttrs(v tftypes.Value) (map[string]tftypes.Value, error) {
+	m := map[string]tftypes.Value{}
+	if v.IsNull() || !v.IsKnown() {
+		return m, nil
+	}
+	if err := v.As(&m); err != nil {
+		return nil, fmt.Errorf("reading the configuration: %w", err)
+	}
+	return m, nil
+}
+
+// configStrings reads a list or set of strings; null gives nil, false.
+func configStrings(v tftypes.Value) ([]string, bool, error) {
+	if v.IsNull() || !v.IsKnown() {
+		return nil, false, nil
+	}
+	var elems []tftypes.Value
+	if err := v.As(&elems); err != nil {
+		return nil, false, err
+	}
+	out := make([]string, 0, len(elems))
+	for _, e := range elems {
+		var s string
+		if err := e.As(&s); err != nil {
+			return nil, false, err
+		}
+		out = append(out, s)
+	}
+	return out, true, nil
+}
+
+func configBool(v tftypes.Value) (bool, error) {
+	if v.IsNull() || !v.IsKnown() {
+		return false, nil
+	}
+	var b bool
+	return b, v.As(&b)
+}
+
+// configReadTimeout reads timeouts.read from a data source configuration,
+// as terraform-plugin-framework-timeouts does for the framework's sources.
+func configReadTimeout(attrs map[string]tftypes.Value) (time.Duration, error) {
+	t, ok := attrs["timeouts"]
+	if !ok {
+		return defaultReadTimeout, nil
+	}
+	inner, err := configAttrs(t)
+	if err != nil {
+		return 0, err
+	}
+	r, ok := inner["read"]
+	if !ok || r.IsNull() || !r.IsKnown() {
+		return defaultReadTimeout, nil
+	}
+	var s string
+	if err := r.As(&s); err != nil {
+		return 0, err
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("timeouts.read %q is not a duration such as \"30s\" or \"20m\": %w", s, err)
+	}
+	return d, nil
+}

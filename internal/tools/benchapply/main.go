@@ -1,0 +1,291 @@
+// Command benchapply is the whole-process benchmark behind `make bench`: it
+// serves a fleet with cmd/fakeabm, runs `terraform apply` on small fixture
+// configurations through a dev_overrides CLI config, and prints wall time,
+// the provider's CPU time and peak RSS (from procwrap), Terraform's own,
+// the requests the fake served and the state size. Each figure is the
+// median of -runs runs.
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// scenarios are the fixture configurations, by name.
+var scenarios = map[string]string{
+	"devices": `
+data "abm_org_devices" "all" {}
+output "devices" { value = length(data.abm_org_devices.all.devices) }
+`,
+	"summary": `
+data "abm_org_device_summary" "fleet" {}
+output "total" { value = data.abm_org_device_summary.fleet.total }
+`,
+	"shared": `
+data "abm_org_devices" "macs" { product_families = ["Mac"] }
+data "abm_org_devices" "unassigned" { statuses = ["UNASSIGNED"] }
+data "abm_org_devices" "on_prod" { mdm_server_ids = ["1F97349736CF4614A94F624E705841AD"] }
+data "abm_org_device_summary" "fleet" {}
+data "abm_mdm_servers" "all" {}
+data "abm_organization" "org" {}
+output "total" { value = data.abm_org_device_summary.fleet.total }
+`,
+}
+
+type result struct {
+	Scenario   string         `json:"scenario"`
+	Devices    int            `json:"devices"`
+	LatencyMS  int64          `json:"latency_ms"`
+	WallMS     int64          `json:"wall_ms"`
+	ProvCPUMS  int64          `json:"provider_cpu_ms"`
+	ProvRSSMB  float64        `json:"provider_peak_rss_mb"`
+	TFCPUMS    int64          `json:"terraform_cpu_ms"`
+	TFRSSMB    float64        `json:"terraform_peak_rss_mb"`
+	StateBytes int64          `json:"state_bytes"`
+	Requests   map[string]int `json:"requests"`
+}
+
+func main() {
+	var (
+		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices)")
+		names     = flag.String("scenarios", "devices,summary,shared", "scenarios to run: "+strings.Join(keys(scenarios), ","))
+		runs      = flag.Int("runs", 3, "runs per case; figures are medians")
+		latency   = flag.Duration("latency", 0, "latency the fake adds to every request")
+		terraform = flag.String("terraform", "terraform", "Terraform CLI")
+		jsonOut   = flag.String("json", "", "also write results as JSON to this file")
+	)
+	flag.Parse()
+	if err := run(*sizes, *names, *runs, *latency, *terraform, *jsonOut); err != nil {
+		fmt.Fprintln(os.Stderr, "benchapply:", err)
+		os.Exit(1)
+	}
+}
+
+func run(sizes, names string, runs int, latency time.Duration, terraform, jsonOut string) error {
+	tmp, err := os.MkdirTemp("", "abm-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	bin := filepath.Join(tmp, "bin")
+	plugins := filepath.Join(tmp, "plugins")
+	for _, b := range []struct{ out, pkg string }{
+		{filepath.Join(bin, "terraform-provider-abm"), "."},
+		{filepath.Join(bin, "fakeabm"), "./cmd/fakeabm"},
+		{filepath.Join(plugins, "terraform-provider-abm"), "./internal/tools/procwrap"},
+	} {
+		if out, err := exec.Command("go", "build", "-o", b.out, b.pkg).CombinedOutput(); err != nil {
+			return fmt.Errorf("go build %s: %v\n%s", b.pkg, err, out)
+		}
+	}
+	rc := filepath.Join(tmp, "terraformrc")
+	if err := os.WriteFile(rc, []byte(fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"abm-terraform/abm\" = %q\n  }\n  direct {}\n}\n", plugins)), 0o600); err != nil {
+		return err
+	}
+
+	var results []result
+	fmt.Printf("%-8s %8s %8s %9s %10s %11s %9s %10s %9s  %s\n",
+		"scenario", "devices", "latency", "wall_s", "prov_cpu_s", "prov_rss_MB", "tf_cpu_s", "tf_rss_MB", "state_KB", "requests")
+	for _, sz := range strings.Split(sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(sz))
+		if err != nil {
+			return fmt.Errorf("size %q: %v", sz, err)
+		}
+		fake, err := startFake(filepath.Join(bin, "fakeabm"), filepath.Join(tmp, fmt.Sprintf("fake-%d", n)), n, latency)
+		if err != nil {
+			return err
+		}
+		for _, name := range strings.Split(names, ",") {
+			cfg, ok := scenarios[name]
+			if !ok {
+				fake.stop()
+				return fmt.Errorf("unknown scenario %q", name)
+			}
+			var all []result
+			for i := range runs {
+				r, err := applyOnce(tmp, terraform, rc, filepath.Join(bin, "terraform-provider-abm"), fake, name, cfg, fmt.Sprintf("%s-%d-%d", name, n, i))
+				if err != nil {
+					fake.stop()
+					return err
+				}
+				r.Devices, r.LatencyMS = n, latency.Milliseconds()
+				all = append(all, r)
+			}
+			m := median(all)
+			results = append(results, m)
+			fmt.Printf("%-8s %8d %8s %9.2f %10.2f %11.1f %9.2f %10.1f %9.1f  %v\n",
+				m.Scenario, m.Devices, latency, float64(m.WallMS)/1000, float64(m.ProvCPUMS)/1000, m.ProvRSSMB,
+				float64(m.TFCPUMS)/1000, m.TFRSSMB, float64(m.StateBytes)/1024, m.Requests)
+		}
+		fake.stop()
+	}
+	if jsonOut != "" {
+		b, _ := json.MarshalIndent(results, "", "  ")
+		return os.WriteFile(jsonOut, b, 0o644)
+	}
+	return nil
+}
+
+type fakeProc struct {
+	cmd *exec.Cmd
+	env []string
+	url string
+}
+
+func startFake(bin, dir string, devices int, latency time.Duration) (*fakeProc, error) {
+	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-servers", "20", "-seed", "7",
+		"-latency", latency.String(), "-out", dir)
+	cmd.Stderr = io.Discard
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	f := &fakeProc{cmd: cmd}
+	line, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		f.stop()
+		return nil, fmt.Errorf("fakeabm did not start: %v", err)
+	}
+	f.url = strings.TrimSpace(strings.TrimPrefix(line, "fakeabm listening on "))
+	envFile := filepath.Join(dir, "env.sh")
+	for i := 0; i < 300; i++ {
+		if st, err := os.Stat(envFile); err == nil && st.Size() > 0 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	b, err := os.ReadFile(envFile)
+	if err != nil {
+		f.stop()
+		return nil, err
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		l = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(l), "export "))
+		if k, v, ok := strings.Cut(l, "="); ok {
+			f.env = append(f.env, k+"="+strings.Trim(v, `'"`))
+		}
+	}
+	return f, nil
+}
+
+func (f *fakeProc) stop() {
+	_ = f.cmd.Process.Signal(syscall.SIGTERM)
+	_ = f.cmd.Wait()
+}
+
+func (f *fakeProc) counts() (map[string]int, error) {
+	resp, err := http.Get(f.url + "/_fake/counts")
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	m := map[string]int{}
+	return m, json.NewDecoder(resp.Body).Decode(&m)
+}
+
+func applyOnce(tmp, terraform, rc, realProvider string, fake *fakeProc, name, cfg, id string) (result, error) {
+	work := filepath.Join(tmp, "work", id)
+	usage := filepath.Join(tmp, "usage", id)
+	for _, d := range []string{work, usage} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return result{}, err
+		}
+	}
+	main := "terraform {\n  required_providers {\n    abm = { source = \"abm-terraform/abm\" }\n  }\n}\nprovider \"abm\" {}\n" + cfg
+	if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(main), 0o644); err != nil {
+		return result{}, err
+	}
+	before, err := fake.counts()
+	if err != nil {
+		return result{}, err
+	}
+	cmd := exec.Command(terraform, "apply", "-auto-approve", "-input=false", "-no-color")
+	cmd.Dir = work
+	cmd.Env = append(os.Environ(), fake.env...)
+	cmd.Env = append(cmd.Env, "TF_CLI_CONFIG_FILE="+rc, "ABM_BENCH_REAL_PROVIDER="+realProvider,
+		"ABM_BENCH_RUSAGE_DIR="+usage, "TF_IN_AUTOMATION=1")
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	wall := time.Since(start)
+	if err != nil {
+		return result{}, fmt.Errorf("terraform apply (%s): %v\n%s", id, err, out)
+	}
+	after, err := fake.counts()
+	if err != nil {
+		return result{}, err
+	}
+	r := result{Scenario: name, WallMS: wall.Milliseconds(), Requests: map[string]int{}}
+	for k, v := range after {
+		if d := v - before[k]; d > 0 {
+			r.Requests[k] = d
+		}
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		r.TFCPUMS = ru.Utime.Sec*1000 + int64(ru.Utime.Usec)/1000 + ru.Stime.Sec*1000 + int64(ru.Stime.Usec)/1000
+		r.TFRSSMB = float64(ru.Maxrss) / 1024
+	}
+	files, _ := filepath.Glob(filepath.Join(usage, "*.json"))
+	for _, file := range files {
+		var u struct {
+			UserMS, SystemMS, MaxRSSKB int64
+		}
+		b, err := os.ReadFile(file)
+		if err != nil {
+			continue
+		}
+		var raw map[string]int64
+		if json.Unmarshal(b, &raw) == nil {
+			u.UserMS, u.SystemMS, u.MaxRSSKB = raw["user_ms"], raw["system_ms"], raw["max_rss_kb"]
+		}
+		r.ProvCPUMS += u.UserMS + u.SystemMS
+		r.ProvRSSMB = max(r.ProvRSSMB, float64(u.MaxRSSKB)/1024)
+	}
+	if st, err := os.Stat(filepath.Join(work, "terraform.tfstate")); err == nil {
+		r.StateBytes = st.Size()
+	}
+	return r, nil
+}
+
+// median takes each figure's median over the runs independently.
+func median(rs []result) result {
+	pick := func(get func(result) float64) float64 {
+		v := make([]float64, len(rs))
+		for i, r := range rs {
+			v[i] = get(r)
+		}
+		sort.Float64s(v)
+		return v[len(v)/2]
+	}
+	m := rs[0]
+	m.WallMS = int64(pick(func(r result) float64 { return float64(r.WallMS) }))
+	m.ProvCPUMS = int64(pick(func(r result) float64 { return float64(r.ProvCPUMS) }))
+	m.ProvRSSMB = pick(func(r result) float64 { return r.ProvRSSMB })
+	m.TFCPUMS = int64(pick(func(r result) float64 { return float64(r.TFCPUMS) }))
+	m.TFRSSMB = pick(func(r result) float64 { return r.TFRSSMB })
+	m.StateBytes = int64(pick(func(r result) float64 { return float64(r.StateBytes) }))
+	return m
+}
+
+func keys(m map[string]string) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
