@@ -17,7 +17,7 @@ const maxParallelWalks = 4
 // once per collection and shared by every data source.
 type fleet struct {
 	c           *client.Client
-	devices     flight[[]*client.OrgDevice]
+	devices     flight[[]*deviceRecord]
 	servers     flight[[]*client.MdmServer]
 	assignments flight[map[string]string]
 	account     flight[*client.AccountDetail]
@@ -26,12 +26,13 @@ type fleet struct {
 	serverDevices map[string]*flight[[]string]
 }
 
-// Devices is every device Apple lists, in Apple's order.
-func (f *fleet) Devices(ctx context.Context) ([]*client.OrgDevice, error) {
-	return f.devices.get(ctx, func(ctx context.Context) ([]*client.OrgDevice, error) {
-		var out []*client.OrgDevice
+// Devices is every device Apple lists, in Apple's order, each kept as a
+// compact record as its page is decoded.
+func (f *fleet) Devices(ctx context.Context) ([]*deviceRecord, error) {
+	return f.devices.get(ctx, func(ctx context.Context) ([]*deviceRecord, error) {
+		var out []*deviceRecord
 		err := f.c.ListOrgDevices(ctx, func(d *client.OrgDevice) error {
-			out = append(out, d)
+			out = append(out, newDeviceRecord(d))
 			return nil
 		})
 		return out, err

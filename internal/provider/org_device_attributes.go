@@ -1,14 +1,9 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
-
-	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
 // deviceAttrTypes is the object type of one device in Terraform.
@@ -87,39 +82,4 @@ func deviceNestedAttributes() map[string]schema.Attribute {
 		}
 	}
 	return out
-}
-
-// deviceTfType is deviceObjectType as the protocol sees it.
-var deviceTfType = deviceObjectType.TerraformType(context.Background())
-
-// deviceTfAttrs converts one device. assignedServerID is null unless the
-// caller looked assignment up.
-func deviceTfAttrs(d *client.OrgDevice, assignedServerID tftypes.Value) map[string]tftypes.Value {
-	return map[string]tftypes.Value{
-		"serial_number":                    tfString(d.SerialNumber),
-		"added_to_org_date_time":           tfString(d.AddedToOrgDateTime),
-		"released_from_org_date_time":      tfString(d.ReleasedFromOrgDateTime),
-		"updated_date_time":                tfString(d.UpdatedDateTime),
-		"device_model":                     tfString(d.DeviceModel),
-		"product_family":                   tfString(d.ProductFamily),
-		"product_type":                     tfString(d.ProductType),
-		"device_capacity":                  tfString(d.DeviceCapacity),
-		"part_number":                      tfString(d.PartNumber),
-		"order_number":                     tfString(d.OrderNumber),
-		"color":                            tfString(d.Color),
-		"status":                           tfString(d.Status),
-		"order_date_time":                  tfString(d.OrderDateTime),
-		"imei":                             tfStringList(d.IMEI.Value), // nil when absent or null
-		"meid":                             tfStringList(d.MEID.Value),
-		"eid":                              tfString(d.EID),
-		"purchase_source_id":               tfString(d.PurchaseSourceID),
-		"purchase_source_type":             tfString(d.PurchaseSourceType),
-		"wifi_mac_address":                 tfJoinedMAC(d.WifiMacAddress),
-		"bluetooth_mac_address":            tfJoinedMAC(d.BluetoothMacAddress),
-		"ethernet_mac_address":             tfStringList(d.EthernetMacAddress.Value),
-		"is_mdm_migration_capable":         tfBool(d.IsMdmMigrationCapable),
-		"mdm_migration_status":             tfString(d.MdmMigrationStatus),
-		"mdm_migration_deadline_date_time": tfString(d.MdmMigrationDeadlineDateTime),
-		"assigned_server_id":               assignedServerID,
-	}
 }

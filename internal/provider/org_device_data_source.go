@@ -95,20 +95,42 @@ func (d *OrgDeviceDataSource) Read(ctx context.Context, req datasource.ReadReque
 		addReadError(&resp.Diagnostics, "abm_org_device", err)
 		return
 	}
-	state := deviceTfAttrs(dev, tfStringOrNull(serverID, serverID != ""))
+	state, err := orgDeviceState(newDeviceRecord(dev), serverID, coverage, req.Config.Raw)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to build the abm_org_device state", "This is a bug in the provider; please report it: "+err.Error())
+		return
+	}
+	resp.State.Raw = state
+}
+
+// orgDeviceState is the device's attributes at the top level, its coverage,
+// and the arguments as configured (the serial as given: Apple's id is the
+// same serial). It is encoded by the same writer as device lists.
+func orgDeviceState(r *deviceRecord, serverID string, coverage []client.AppleCareCoverage, config tftypes.Value) (tftypes.Value, error) {
+	attrs, err := configAttrs(config)
+	if err != nil {
+		return tftypes.Value{}, err
+	}
+	types := config.Type().(tftypes.Object).AttributeTypes
 	covs := make([]tftypes.Value, len(coverage))
 	for i, c := range coverage {
 		covs[i] = coverageTfValue(c)
 	}
-	state["apple_care_coverage"] = tftypes.NewValue(tftypes.List{ElementType: coverageTfType}, covs)
-	// Arguments go back as configured: the serial as given (Apple's id is the
-	// same serial), and the timeouts block.
-	config, err := configAttrs(req.Config.Raw)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid abm_org_device configuration", err.Error())
-		return
+	extra := map[string][]byte{}
+	for name, v := range map[string]tftypes.Value{
+		"apple_care_coverage": tftypes.NewValue(types["apple_care_coverage"], covs),
+		"serial_number":       attrs["serial_number"],
+		"timeouts":            attrs["timeouts"],
+	} {
+		if extra[name], err = encodeValue(types[name], v); err != nil {
+			return tftypes.Value{}, err
+		}
 	}
-	state["serial_number"] = config["serial_number"]
-	state["timeouts"] = config["timeouts"]
-	resp.State.Raw = tftypes.NewValue(req.Config.Raw.Type(), state)
+	var assigned *string
+	if serverID != "" {
+		assigned = &serverID
+	}
+	w := &msgpackWriter{}
+	writeDeviceWith(w, r, assigned, extra)
+	return tftypes.ValueFromMsgPack(w.buf, config.Type())
 }

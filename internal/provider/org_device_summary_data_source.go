@@ -106,7 +106,7 @@ type fleetSummary struct {
 
 // summarize counts devices. Only devices Apple lists count toward servers,
 // so by_mdm_server and unassigned always add up to total.
-func summarize(devices []*client.OrgDevice, servers []*client.MdmServer, assigned map[string]string) fleetSummary {
+func summarize(devices []*deviceRecord, servers []*client.MdmServer, assigned map[string]string) fleetSummary {
 	s := fleetSummary{
 		byStatus: map[string]int64{}, byFamily: map[string]int64{},
 		bySource: map[string]int64{}, byServer: map[string]int64{},
@@ -114,17 +114,17 @@ func summarize(devices []*client.OrgDevice, servers []*client.MdmServer, assigne
 	for _, srv := range servers {
 		s.byServer[srv.ID] = 0
 	}
-	add := func(m map[string]int64, f client.Field[string]) {
-		if f.Valid {
-			m[f.Value]++
+	add := func(m map[string]int64, d *deviceRecord, f deviceField) {
+		if v, ok := d.get(f); ok {
+			m[v]++
 		}
 	}
 	for _, d := range devices {
 		s.total++
-		add(s.byStatus, d.Status)
-		add(s.byFamily, d.ProductFamily)
-		add(s.bySource, d.PurchaseSourceType)
-		if id, ok := assigned[d.ID]; ok {
+		add(s.byStatus, d, fStatus)
+		add(s.byFamily, d, fProductFamily)
+		add(s.bySource, d, fPurchaseSourceType)
+		if id, ok := assigned[d.id]; ok {
 			s.byServer[id]++
 		} else {
 			s.unassigned++

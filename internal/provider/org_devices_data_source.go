@@ -90,15 +90,21 @@ var orgDevicesTfType = sync.OnceValue(func() tftypes.Type {
 	return orgDevicesSchema(ctx).Type().TerraformType(ctx)
 })
 
-// Read lists and filters the devices. The state is built as one tftypes
-// value (see tfvalues.go); the protocol server answers the same read without
-// the framework's conversion passes (server.go).
+// Read lists and filters the devices. The state is encoded as it is built
+// (device_msgpack.go); the protocol server sends those bytes as they are
+// (server.go), and this framework path decodes them once.
 func (d *OrgDevicesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	state, diags := d.readState(ctx, req.Config.Raw)
 	resp.Diagnostics.Append(diags...)
-	if !diags.HasError() {
-		resp.State.Raw = state
+	if diags.HasError() {
+		return
 	}
+	v, err := tftypes.ValueFromMsgPack(state, orgDevicesTfType())
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to decode the abm_org_devices state", "This is a bug in the provider; please report it: "+err.Error())
+		return
+	}
+	resp.State.Raw = v
 }
 
 // orgDevicesFilters is the configuration of one abm_org_devices.
@@ -129,7 +135,8 @@ func parseOrgDevicesConfig(attrs map[string]tftypes.Value) (orgDevicesFilters, e
 	return f, err
 }
 
-func (d *OrgDevicesDataSource) readState(ctx context.Context, config tftypes.Value) (tftypes.Value, diag.Diagnostics) {
+// readState reads, filters and encodes the state of one abm_org_devices.
+func (d *OrgDevicesDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	attrs, err := configAttrs(config)
 	var cfg orgDevicesFilters
@@ -139,55 +146,78 @@ func (d *OrgDevicesDataSource) readState(ctx context.Context, config tftypes.Val
 	timeout, terr := configReadTimeout(attrs)
 	if err != nil || terr != nil {
 		diags.AddError("Invalid abm_org_devices configuration", firstError(err, terr).Error())
-		return tftypes.Value{}, diags
+		return nil, diags
 	}
 	f, ctx, cancel, d2 := d.start(ctx, timeout)
 	defer cancel()
 	diags.Append(d2...)
 	if diags.HasError() {
-		return tftypes.Value{}, diags
+		return nil, diags
 	}
 	devices, err := f.Devices(ctx)
 	if err != nil {
 		addReadError(&diags, "abm_org_devices", err)
-		return tftypes.Value{}, diags
+		return nil, diags
 	}
 	var assigned map[string]string
 	if cfg.withServer {
 		if assigned, err = f.Assignments(ctx); err != nil {
 			addReadError(&diags, "abm_org_devices", err)
-			return tftypes.Value{}, diags
+			return nil, diags
 		}
 	}
 
-	out, serials := []tftypes.Value{}, []tftypes.Value{}
+	type match struct {
+		r        *deviceRecord
+		assigned *string
+	}
+	var kept []match
 	for _, dev := range devices {
-		if !cfg.serials.matchString(dev.ID) || !cfg.families.match(dev.ProductFamily) ||
-			!cfg.statuses.match(dev.Status) || !cfg.sources.match(dev.PurchaseSourceType) {
+		if !cfg.serials.matchString(dev.id) || !cfg.families.match(dev.field(fProductFamily)) ||
+			!cfg.statuses.match(dev.field(fStatus)) || !cfg.sources.match(dev.field(fPurchaseSourceType)) {
 			continue
 		}
-		serverID := tftypes.NewValue(tftypes.String, nil)
+		m := match{r: dev}
 		if cfg.withServer {
-			id, ok := assigned[dev.ID]
+			id, ok := assigned[dev.id]
 			if cfg.servers != nil && (!ok || !cfg.servers.matchString(id)) {
 				continue
 			}
-			serverID = tfStringOrNull(id, ok)
+			if ok {
+				m.assigned = &id
+			}
 		}
-		out = append(out, tftypes.NewValue(deviceTfType, deviceTfAttrs(dev, serverID)))
-		serials = append(serials, tftypes.NewValue(tftypes.String, dev.ID))
+		kept = append(kept, m)
 	}
 
-	// Arguments go back as configured; computed attributes are filled in.
-	state := make(map[string]tftypes.Value, len(attrs))
-	for k, v := range attrs {
-		state[k] = v
+	// The object's attributes in sorted order: arguments go back as
+	// configured, computed ones are written here.
+	types := orgDevicesTfType().(tftypes.Object).AttributeTypes
+	w := &msgpackWriter{buf: make([]byte, 0, 64+len(kept)*800)}
+	w.mapLen(len(types))
+	for _, name := range sortedKeys(types) {
+		w.str(name)
+		switch {
+		case name == "devices":
+			w.arrayLen(len(kept))
+			for _, m := range kept {
+				writeDevice(w, m.r, m.assigned)
+			}
+		case name == "serial_numbers" && cfg.serials == nil:
+			w.arrayLen(len(kept))
+			for _, m := range kept {
+				w.str(m.r.id)
+			}
+		default:
+			b, err := encodeValue(types[name], attrs[name])
+			if err != nil {
+				diags.AddError("Unable to encode the abm_org_devices state", "This is a bug in the provider; please report it: "+err.Error())
+				return nil, diags
+			}
+			w.raw(b)
+		}
 	}
-	state["devices"] = tftypes.NewValue(tftypes.List{ElementType: deviceTfType}, out)
-	if cfg.serials == nil {
-		state["serial_numbers"] = tftypes.NewValue(tfStringListType, serials)
-	}
-	return tftypes.NewValue(orgDevicesTfType(), state), diags
+	return w.buf, diags
 }
 
 func firstError(errs ...error) error {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
@@ -27,19 +28,82 @@ func nullObject(block *tfprotov6.SchemaBlock, set map[string]tftypes.Value) tfty
 	return tftypes.NewValue(typ, vals)
 }
 
-// benchRead measures one data source read through the provider's protocol
-// server, as Terraform drives it (minus gRPC): configure a fresh provider
-// instance, read, and encode the state. A fresh instance per iteration keeps
-// the per-provider cache from hiding the fetch.
+// protocolRead configures a fresh provider server for the fake and reads one
+// data source through the plugin protocol, as Terraform drives it (minus
+// gRPC), returning the encoded state and its type.
+func protocolRead(tb testing.TB, srv tfprotov6.ProviderServer, f *fakeabm.Server, keyFile, typeName string, set map[string]tftypes.Value) (*tfprotov6.DynamicValue, tftypes.Type) {
+	tb.Helper()
+	ctx := context.Background()
+	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+	schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	pcfg := nullObject(schemas.Provider.Block, map[string]tftypes.Value{
+		"client_id": str(f.ClientID()), "key_id": str(f.KeyID()), "private_key_file": str(keyFile),
+		"api_url": str(f.URL()), "token_url": str(f.TokenURL()),
+	})
+	pdv, _ := tfprotov6.NewDynamicValue(pcfg.Type(), pcfg)
+	cresp, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.11.4", Config: &pdv})
+	if err != nil || len(cresp.Diagnostics) > 0 {
+		tb.Fatalf("configure: %v %v", err, cresp.Diagnostics)
+	}
+	schema := schemas.DataSourceSchemas[typeName].Block
+	dcfg := nullObject(schema, set)
+	ddv, _ := tfprotov6.NewDynamicValue(dcfg.Type(), dcfg)
+	rresp, err := srv.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: typeName, Config: &ddv})
+	if err != nil || len(rresp.Diagnostics) > 0 {
+		tb.Fatalf("read: %v %v", err, rresp.Diagnostics)
+	}
+	return rresp.State, schema.ValueType()
+}
+
+func decodeState(tb testing.TB, dv *tfprotov6.DynamicValue, t tftypes.Type) tftypes.Value {
+	tb.Helper()
+	v, err := dv.Unmarshal(t)
+	if err != nil {
+		tb.Fatalf("state does not decode: %v", err)
+	}
+	return v
+}
+
+func writeKey(tb testing.TB, f *fakeabm.Server) string {
+	keyFile := filepath.Join(tb.TempDir(), "key.pem")
+	if err := os.WriteFile(keyFile, f.PrivateKeyPEM(), 0o600); err != nil {
+		tb.Fatal(err)
+	}
+	return keyFile
+}
+
+// The protocol server answers abm_org_devices itself; the framework's own
+// Read must give the same state, so the two paths cannot drift apart.
+func TestOrgDevicesProtocolServerMatchesFramework(t *testing.T) {
+	f := fakeabm.New(fakeabm.Options{Seed: 3, Devices: 1500, Servers: 4})
+	defer f.Close()
+	keyFile := writeKey(t, f)
+	set := map[string]tftypes.Value{
+		"include_assigned_server": tftypes.NewValue(tftypes.Bool, true),
+		"statuses":                tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{tftypes.NewValue(tftypes.String, "ASSIGNED"), tftypes.NewValue(tftypes.String, "UNASSIGNED")}),
+	}
+	fast, _ := NewProtocol6Server("test")()
+	framework, _ := providerserver.NewProtocol6WithError(New("test")())()
+	gotDV, typ := protocolRead(t, fast, f, keyFile, "abm_org_devices", set)
+	wantDV, _ := protocolRead(t, framework, f, keyFile, "abm_org_devices", set)
+	got, want := decodeState(t, gotDV, typ), decodeState(t, wantDV, typ)
+	if !got.Equal(want) {
+		diffs, _ := got.Diff(want)
+		t.Fatalf("states differ in %d places, first: %v", len(diffs), diffs[0])
+	}
+}
+
+// benchRead measures one read through a fresh provider instance per
+// iteration, so the per-provider cache does not hide the fetch. Decoding
+// the state is Terraform's work and is left out; the in-process fake's
+// serving is in.
 func benchRead(b *testing.B, devices int, typeName string) {
 	f := fakeabm.New(fakeabm.Options{Seed: 7, Devices: devices, Servers: 20})
 	defer f.Close()
-	keyFile := filepath.Join(b.TempDir(), "key.pem")
-	if err := os.WriteFile(keyFile, f.PrivateKeyPEM(), 0o600); err != nil {
-		b.Fatal(err)
-	}
-	ctx := context.Background()
-	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+	keyFile := writeKey(b, f)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
@@ -47,25 +111,7 @@ func benchRead(b *testing.B, devices int, typeName string) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		schemas, err := srv.GetProviderSchema(ctx, &tfprotov6.GetProviderSchemaRequest{})
-		if err != nil {
-			b.Fatal(err)
-		}
-		pcfg := nullObject(schemas.Provider.Block, map[string]tftypes.Value{
-			"client_id": str(f.ClientID()), "key_id": str(f.KeyID()), "private_key_file": str(keyFile),
-			"api_url": str(f.URL()), "token_url": str(f.TokenURL()),
-		})
-		pdv, _ := tfprotov6.NewDynamicValue(pcfg.Type(), pcfg)
-		cresp, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.11.4", Config: &pdv})
-		if err != nil || len(cresp.Diagnostics) > 0 {
-			b.Fatalf("configure: %v %v", err, cresp.Diagnostics)
-		}
-		dcfg := nullObject(schemas.DataSourceSchemas[typeName].Block, nil)
-		ddv, _ := tfprotov6.NewDynamicValue(dcfg.Type(), dcfg)
-		rresp, err := srv.ReadDataSource(ctx, &tfprotov6.ReadDataSourceRequest{TypeName: typeName, Config: &ddv})
-		if err != nil || len(rresp.Diagnostics) > 0 {
-			b.Fatalf("read: %v %v", err, rresp.Diagnostics)
-		}
+		protocolRead(b, srv, f, keyFile, typeName, nil)
 	}
 	b.ReportMetric(float64(devices*b.N)/b.Elapsed().Seconds(), "devices/s")
 }

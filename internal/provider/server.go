@@ -13,9 +13,10 @@ import (
 // are answered directly. After a data source's Read, the framework copies,
 // compares and walks the whole state several times (semantic equality,
 // null-block reification), with a schema lookup for every null value: for
-// 100,000 devices that is minutes of CPU. The device list is built as one
-// tftypes value by the same code the framework path runs (readState), and
-// encoded here. Schemas, validation and configuration stay the framework's.
+// 100,000 devices that is minutes of CPU. readState, which the framework
+// path runs too, encodes the state as it filters; here its bytes go to
+// Terraform as they are. Schemas, validation and configuration stay the
+// framework's.
 func NewProtocol6Server(version string) func() (tfprotov6.ProviderServer, error) {
 	return func() (tfprotov6.ProviderServer, error) {
 		p := &ABMProvider{version: version}
@@ -49,16 +50,7 @@ func (s *protocolServer) ReadDataSource(ctx context.Context, req *tfprotov6.Read
 	if diags.HasError() {
 		return resp, nil
 	}
-	dv, err := tfprotov6.NewDynamicValue(typ, state)
-	if err != nil {
-		resp.Diagnostics = append(resp.Diagnostics, &tfprotov6.Diagnostic{
-			Severity: tfprotov6.DiagnosticSeverityError,
-			Summary:  "Unable to encode the abm_org_devices state",
-			Detail:   "This is a bug in the provider; please report it: " + err.Error(),
-		})
-		return resp, nil
-	}
-	resp.State = &dv
+	resp.State = &tfprotov6.DynamicValue{MsgPack: state}
 	return resp, nil
 }
 

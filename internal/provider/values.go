@@ -33,15 +33,6 @@ func int64Value(f client.Field[int64]) types.Int64 {
 	return types.Int64Value(f.Value)
 }
 
-// joinedMACValue exposes a MAC attribute Apple documents as a string; when
-// Apple sends an array, the addresses are joined with ",".
-func joinedMACValue(f client.Field[client.MACList]) types.String {
-	if !f.Valid {
-		return types.StringNull()
-	}
-	return types.StringValue(f.Value.Joined())
-}
-
 func stringListValue(items []string) types.List {
 	elems := make([]attr.Value, len(items))
 	for i, s := range items {
@@ -52,8 +43,4 @@ func stringListValue(items []string) types.List {
 
 func fieldListValue(f client.Field[[]string]) types.List {
 	return stringListValue(f.Value) // Value is nil when absent or null
-}
-
-func macListValue(f client.Field[client.MACList]) types.List {
-	return stringListValue(f.Value)
 }

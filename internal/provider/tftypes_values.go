@@ -9,11 +9,9 @@ import (
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-// Devices are converted straight into tftypes values: a fleet of 100,000
-// devices is 2.5 million values, and building them once, without the
-// framework's attr.Value layer and reflection in between, is what keeps a
-// large read's CPU and memory small. The helpers follow the same rules as
-// values.go: absent or null is null, lists are never null.
+// Helpers for states built as tftypes values and for reading a
+// configuration's tftypes value. They follow values.go's rules: absent or
+// null is null.
 
 func tfString(f client.Field[string]) tftypes.Value {
 	if !f.Valid {
@@ -27,30 +25,6 @@ func tfBool(f client.Field[bool]) tftypes.Value {
 		return tftypes.NewValue(tftypes.Bool, nil)
 	}
 	return tftypes.NewValue(tftypes.Bool, f.Value)
-}
-
-func tfStringOrNull(s string, ok bool) tftypes.Value {
-	if !ok {
-		return tftypes.NewValue(tftypes.String, nil)
-	}
-	return tftypes.NewValue(tftypes.String, s)
-}
-
-var tfStringListType = tftypes.List{ElementType: tftypes.String}
-
-func tfStringList(items []string) tftypes.Value {
-	elems := make([]tftypes.Value, len(items))
-	for i, s := range items {
-		elems[i] = tftypes.NewValue(tftypes.String, s)
-	}
-	return tftypes.NewValue(tfStringListType, elems)
-}
-
-func tfJoinedMAC(f client.Field[client.MACList]) tftypes.Value {
-	if !f.Valid {
-		return tftypes.NewValue(tftypes.String, nil)
-	}
-	return tftypes.NewValue(tftypes.String, f.Value.Joined())
 }
 
 // configAttrs returns the attributes of a configuration object; a null

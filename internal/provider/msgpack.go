@@ -1,0 +1,78 @@
+package provider
+
+import (
+	"encoding/binary"
+	"math"
+)
+
+// msgpackWriter appends the subset of MessagePack that Terraform's plugin
+// protocol uses for state values of strings, booleans, lists and objects
+// (objects are maps keyed by attribute name, null is nil). It exists so the
+// device list can be encoded as it is produced, without first building
+// millions of intermediate values.
+type msgpackWriter struct {
+	buf []byte
+}
+
+func (w *msgpackWriter) null() { w.buf = append(w.buf, 0xc0) }
+
+func (w *msgpackWriter) boolean(v bool) {
+	if v {
+		w.buf = append(w.buf, 0xc3)
+	} else {
+		w.buf = append(w.buf, 0xc2)
+	}
+}
+
+func (w *msgpackWriter) str(s string) {
+	n := len(s)
+	switch {
+	case n < 32:
+		w.buf = append(w.buf, 0xa0|byte(n))
+	case n <= math.MaxUint8:
+		w.buf = append(w.buf, 0xd9, byte(n))
+	case n <= math.MaxUint16:
+		w.buf = append(w.buf, 0xda)
+		w.buf = binary.BigEndian.AppendUint16(w.buf, uint16(n))
+	default:
+		w.buf = append(w.buf, 0xdb)
+		w.buf = binary.BigEndian.AppendUint32(w.buf, uint32(n)) //nolint:gosec // JSON strings from Apple are far below 4 GiB
+	}
+	w.buf = append(w.buf, s...)
+}
+
+func (w *msgpackWriter) arrayLen(n int) {
+	switch {
+	case n < 16:
+		w.buf = append(w.buf, 0x90|byte(n))
+	case n <= math.MaxUint16:
+		w.buf = append(w.buf, 0xdc)
+		w.buf = binary.BigEndian.AppendUint16(w.buf, uint16(n))
+	default:
+		w.buf = append(w.buf, 0xdd)
+		w.buf = binary.BigEndian.AppendUint32(w.buf, uint32(n)) //nolint:gosec // bounded by the device count
+	}
+}
+
+func (w *msgpackWriter) mapLen(n int) {
+	switch {
+	case n < 16:
+		w.buf = append(w.buf, 0x80|byte(n))
+	case n <= math.MaxUint16:
+		w.buf = append(w.buf, 0xde)
+		w.buf = binary.BigEndian.AppendUint16(w.buf, uint16(n))
+	default:
+		w.buf = append(w.buf, 0xdf)
+		w.buf = binary.BigEndian.AppendUint32(w.buf, uint32(n)) //nolint:gosec // object attribute counts are small
+	}
+}
+
+func (w *msgpackWriter) strings(items []string) {
+	w.arrayLen(len(items))
+	for _, s := range items {
+		w.str(s)
+	}
+}
+
+// raw appends an already encoded value.
+func (w *msgpackWriter) raw(b []byte) { w.buf = append(w.buf, b...) }

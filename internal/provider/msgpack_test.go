@@ -1,0 +1,67 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// The hand-written encoder must produce what tftypes decodes, at every
+// length boundary of MessagePack's string, array and map headers.
+func TestMsgpackWriterRoundTrips(t *testing.T) {
+	for _, n := range []int{0, 1, 31, 32, 255, 256, 65535, 65536} {
+		s := strings.Repeat("x", n)
+		w := &msgpackWriter{}
+		w.str(s)
+		v, err := tftypes.ValueFromMsgPack(w.buf, tftypes.String)
+		var got string
+		if err != nil || v.As(&got) != nil || got != s {
+			t.Errorf("string of %d bytes: err %v", n, err)
+		}
+	}
+	for _, n := range []int{0, 15, 16, 65535, 65536} {
+		items := make([]string, n)
+		w := &msgpackWriter{}
+		w.strings(items)
+		v, err := tftypes.ValueFromMsgPack(w.buf, tftypes.List{ElementType: tftypes.String})
+		var got []tftypes.Value
+		if err != nil || v.As(&got) != nil || len(got) != n {
+			t.Errorf("list of %d: err %v, got %d", n, err, len(got))
+		}
+	}
+	for _, n := range []int{1, 15, 16, 40} {
+		attrs := map[string]tftypes.Type{}
+		w := &msgpackWriter{}
+		w.mapLen(n)
+		for i := range n {
+			name := strings.Repeat("a", i+1)
+			attrs[name] = tftypes.Bool
+			w.str(name)
+			if i%2 == 0 {
+				w.boolean(i%4 == 0)
+			} else {
+				w.null()
+			}
+		}
+		if _, err := tftypes.ValueFromMsgPack(w.buf, tftypes.Object{AttributeTypes: attrs}); err != nil {
+			t.Errorf("object of %d attributes: %v", n, err)
+		}
+	}
+}
+
+// Every exposed device attribute has a source in a record.
+func TestEveryDeviceAttributeIsWritten(t *testing.T) {
+	r := &deviceRecord{migrationCapable: -1}
+	w := &msgpackWriter{}
+	writeDevice(w, r, nil)
+	v, err := tftypes.ValueFromMsgPack(w.buf, deviceObjectType.TerraformType(t.Context()))
+	if err != nil {
+		t.Fatalf("empty device does not decode: %v", err)
+	}
+	var attrs map[string]tftypes.Value
+	_ = v.As(&attrs)
+	if len(attrs) != len(deviceAttrTypes) {
+		t.Errorf("wrote %d attributes, schema has %d", len(attrs), len(deviceAttrTypes))
+	}
+}
