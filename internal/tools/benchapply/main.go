@@ -1,8 +1,10 @@
 // Command benchapply is the whole-process benchmark behind `make bench`: it
 // serves a fleet with cmd/fakeabm, runs `terraform apply` on small fixture
 // configurations through a dev_overrides CLI config, and prints wall time,
-// the provider's CPU time and peak RSS (from procwrap), Terraform's own,
-// the requests the fake served and the state size. Each figure is the
+// the provider's CPU time and peak RSS (from procwrap), Terraform's own CPU
+// and peak RSS (rusage of the terraform process: its CPU less the
+// provider's; its peak RSS is the larger of its own and any provider
+// process's), the requests the fake served and the state size. Each figure is the
 // median of -runs runs.
 package main
 
@@ -55,6 +57,7 @@ type result struct {
 	TFRSSMB    float64        `json:"terraform_peak_rss_mb"`
 	StateBytes int64          `json:"state_bytes"`
 	Requests   map[string]int `json:"requests"`
+	VsBound    float64        `json:"vs_bound,omitempty"`
 }
 
 func main() {
@@ -62,7 +65,7 @@ func main() {
 		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices)")
 		names     = flag.String("scenarios", "devices,summary,shared", "scenarios to run: "+strings.Join(keys(scenarios), ","))
 		runs      = flag.Int("runs", 3, "runs per case; figures are medians")
-		latency   = flag.Duration("latency", 0, "latency the fake adds to every request")
+		latency   = flag.Duration("latency", 0, "also run every case with this latency added to every request, and compare its wall time with (requests x latency) + the zero-latency wall time")
 		terraform = flag.String("terraform", "terraform", "Terraform CLI")
 		jsonOut   = flag.String("json", "", "also write results as JSON to this file")
 	)
@@ -96,40 +99,61 @@ func run(sizes, names string, runs int, latency time.Duration, terraform, jsonOu
 	}
 
 	var results []result
-	fmt.Printf("%-8s %8s %8s %9s %10s %11s %9s %10s %9s  %s\n",
-		"scenario", "devices", "latency", "wall_s", "prov_cpu_s", "prov_rss_MB", "tf_cpu_s", "tf_rss_MB", "state_KB", "requests")
+	fmt.Printf("%-8s %8s %8s %9s %10s %11s %9s %10s %9s %9s  %s\n",
+		"scenario", "devices", "latency", "wall_s", "prov_cpu_s", "prov_rss_MB", "tf_cpu_s", "tf_rss_MB", "state_KB", "vs_bound", "requests")
+	latencies := []time.Duration{0}
+	if latency > 0 {
+		latencies = append(latencies, latency)
+	}
 	for _, sz := range strings.Split(sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(sz))
 		if err != nil {
 			return fmt.Errorf("size %q: %v", sz, err)
 		}
-		fake, err := startFake(filepath.Join(bin, "fakeabm"), filepath.Join(tmp, fmt.Sprintf("fake-%d", n)), n, latency)
-		if err != nil {
-			return err
-		}
-		for _, name := range strings.Split(names, ",") {
-			cfg, ok := scenarios[name]
-			if !ok {
-				fake.stop()
-				return fmt.Errorf("unknown scenario %q", name)
+		baseline := map[string]result{}
+		for _, lat := range latencies {
+			fake, err := startFake(filepath.Join(bin, "fakeabm"), filepath.Join(tmp, fmt.Sprintf("fake-%d-%s", n, lat)), n, lat)
+			if err != nil {
+				return err
 			}
-			var all []result
-			for i := range runs {
-				r, err := applyOnce(tmp, terraform, rc, filepath.Join(bin, "terraform-provider-abm"), fake, name, cfg, fmt.Sprintf("%s-%d-%d", name, n, i))
-				if err != nil {
+			for _, name := range strings.Split(names, ",") {
+				cfg, ok := scenarios[name]
+				if !ok {
 					fake.stop()
-					return err
+					return fmt.Errorf("unknown scenario %q", name)
 				}
-				r.Devices, r.LatencyMS = n, latency.Milliseconds()
-				all = append(all, r)
+				var all []result
+				for i := range runs {
+					r, err := applyOnce(tmp, terraform, rc, filepath.Join(bin, "terraform-provider-abm"), fake, name, cfg, fmt.Sprintf("%s-%d-%s-%d", name, n, lat, i))
+					if err != nil {
+						fake.stop()
+						return err
+					}
+					r.Devices, r.LatencyMS = n, lat.Milliseconds()
+					all = append(all, r)
+				}
+				m := median(all)
+				// With latency, the wall time against its bound: every request
+				// paying the latency one after another, plus the time without it.
+				vs := "-"
+				if lat == 0 {
+					baseline[name] = m
+				} else if b, ok := baseline[name]; ok {
+					requests := 0
+					for _, c := range m.Requests {
+						requests += c
+					}
+					bound := float64(requests)*float64(lat.Milliseconds()) + float64(b.WallMS)
+					m.VsBound = float64(m.WallMS) / bound
+					vs = fmt.Sprintf("%.2f", m.VsBound)
+				}
+				results = append(results, m)
+				fmt.Printf("%-8s %8d %8s %9.2f %10.2f %11.1f %9.2f %10.1f %9.1f %9s  %v\n",
+					m.Scenario, m.Devices, lat, float64(m.WallMS)/1000, float64(m.ProvCPUMS)/1000, m.ProvRSSMB,
+					float64(m.TFCPUMS)/1000, m.TFRSSMB, float64(m.StateBytes)/1024, vs, m.Requests)
 			}
-			m := median(all)
-			results = append(results, m)
-			fmt.Printf("%-8s %8d %8s %9.2f %10.2f %11.1f %9.2f %10.1f %9.1f  %v\n",
-				m.Scenario, m.Devices, latency, float64(m.WallMS)/1000, float64(m.ProvCPUMS)/1000, m.ProvRSSMB,
-				float64(m.TFCPUMS)/1000, m.TFRSSMB, float64(m.StateBytes)/1024, m.Requests)
+			fake.stop()
 		}
-		fake.stop()
 	}
 	if jsonOut != "" {
 		b, _ := json.MarshalIndent(results, "", "  ")
@@ -255,6 +279,9 @@ func applyOnce(tmp, terraform, rc, realProvider string, fake *fakeProc, name, cf
 		r.ProvCPUMS += u.UserMS + u.SystemMS
 		r.ProvRSSMB = max(r.ProvRSSMB, float64(u.MaxRSSKB)/1024)
 	}
+	// Terraform's rusage includes the provider processes it waited for;
+	// its own CPU is the rest. (Its peak RSS is the larger of the two.)
+	r.TFCPUMS -= r.ProvCPUMS
 	if st, err := os.Stat(filepath.Join(work, "terraform.tfstate")); err == nil {
 		r.StateBytes = st.Size()
 	}
