@@ -102,7 +102,9 @@ func TestAccOrgDevicesFilterValidation(t *testing.T) {
 }
 
 // An assignment-aware list costs exactly 1 token + device pages + server
-// pages + linkage pages per provider instance: never a request per device.
+// pages + linkage pages per provider instance, never a request per device;
+// and three device lists, a summary, the server list and the organization
+// together cost no more than that one list: each collection is walked once.
 func TestAccOrgDevicesRequestCount(t *testing.T) {
 	env := newTestEnv(t, fakeabm.Options{Seed: 4, Devices: 3500, Servers: 5})
 	f := env.fake
@@ -127,6 +129,9 @@ data "abm_org_devices" "all" {
 data "abm_org_devices" "macs" {
   product_families = ["Mac"]
   mdm_server_ids   = ["1F97349736CF4614A94F624E705841AD"]
+}
+data "abm_org_devices" "unassigned" {
+  statuses = ["UNASSIGNED"]
 }
 data "abm_org_device_summary" "fleet" {}
 data "abm_mdm_servers" "all" {
