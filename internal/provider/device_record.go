@@ -103,11 +103,11 @@ func (r *deviceRecord) get(f deviceField) (string, bool) {
 	if r.valid&(1<<f) == 0 {
 		return "", false
 	}
-	start := uint32(len(r.id))
+	start := len(r.id)
 	if f > 0 {
-		start = r.ends[f-1]
+		start = int(r.ends[f-1])
 	}
-	return r.text[start:r.ends[f]], true
+	return r.text[start:int(r.ends[f])], true
 }
 
 // field returns attribute f in the client's form, for filters.

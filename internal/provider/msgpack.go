@@ -28,7 +28,7 @@ func (w *msgpackWriter) str(s string) {
 	n := len(s)
 	switch {
 	case n < 32:
-		w.buf = append(w.buf, 0xa0|byte(n))
+		w.buf = append(w.buf, 0xa0|byte(n)) //nolint:gosec // n < 32
 	case n <= math.MaxUint8:
 		w.buf = append(w.buf, 0xd9, byte(n))
 	case n <= math.MaxUint16:
@@ -44,7 +44,7 @@ func (w *msgpackWriter) str(s string) {
 func (w *msgpackWriter) arrayLen(n int) {
 	switch {
 	case n < 16:
-		w.buf = append(w.buf, 0x90|byte(n))
+		w.buf = append(w.buf, 0x90|byte(n)) //nolint:gosec // n < 16
 	case n <= math.MaxUint16:
 		w.buf = append(w.buf, 0xdc)
 		w.buf = binary.BigEndian.AppendUint16(w.buf, uint16(n))
@@ -57,7 +57,7 @@ func (w *msgpackWriter) arrayLen(n int) {
 func (w *msgpackWriter) mapLen(n int) {
 	switch {
 	case n < 16:
-		w.buf = append(w.buf, 0x80|byte(n))
+		w.buf = append(w.buf, 0x80|byte(n)) //nolint:gosec // n < 16
 	case n <= math.MaxUint16:
 		w.buf = append(w.buf, 0xde)
 		w.buf = binary.BigEndian.AppendUint16(w.buf, uint16(n))

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -14,7 +15,7 @@ func TestMsgpackWriterRoundTrips(t *testing.T) {
 		s := strings.Repeat("x", n)
 		w := &msgpackWriter{}
 		w.str(s)
-		v, err := tftypes.ValueFromMsgPack(w.buf, tftypes.String)
+		v, err := decodeMsgpack(w.buf, tftypes.String)
 		var got string
 		if err != nil || v.As(&got) != nil || got != s {
 			t.Errorf("string of %d bytes: err %v", n, err)
@@ -24,7 +25,7 @@ func TestMsgpackWriterRoundTrips(t *testing.T) {
 		items := make([]string, n)
 		w := &msgpackWriter{}
 		w.strings(items)
-		v, err := tftypes.ValueFromMsgPack(w.buf, tftypes.List{ElementType: tftypes.String})
+		v, err := decodeMsgpack(w.buf, tftypes.List{ElementType: tftypes.String})
 		var got []tftypes.Value
 		if err != nil || v.As(&got) != nil || len(got) != n {
 			t.Errorf("list of %d: err %v, got %d", n, err, len(got))
@@ -44,7 +45,7 @@ func TestMsgpackWriterRoundTrips(t *testing.T) {
 				w.null()
 			}
 		}
-		if _, err := tftypes.ValueFromMsgPack(w.buf, tftypes.Object{AttributeTypes: attrs}); err != nil {
+		if _, err := decodeMsgpack(w.buf, tftypes.Object{AttributeTypes: attrs}); err != nil {
 			t.Errorf("object of %d attributes: %v", n, err)
 		}
 	}
@@ -55,7 +56,7 @@ func TestEveryDeviceAttributeIsWritten(t *testing.T) {
 	r := &deviceRecord{migrationCapable: -1}
 	w := &msgpackWriter{}
 	writeDevice(w, r, nil)
-	v, err := tftypes.ValueFromMsgPack(w.buf, deviceObjectType.TerraformType(t.Context()))
+	v, err := decodeMsgpack(w.buf, deviceObjectType.TerraformType(t.Context()))
 	if err != nil {
 		t.Fatalf("empty device does not decode: %v", err)
 	}
@@ -64,4 +65,8 @@ func TestEveryDeviceAttributeIsWritten(t *testing.T) {
 	if len(attrs) != len(deviceAttrTypes) {
 		t.Errorf("wrote %d attributes, schema has %d", len(attrs), len(deviceAttrTypes))
 	}
+}
+
+func decodeMsgpack(b []byte, t tftypes.Type) (tftypes.Value, error) {
+	return (&tfprotov6.DynamicValue{MsgPack: b}).Unmarshal(t)
 }

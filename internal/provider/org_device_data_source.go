@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"golang.org/x/sync/errgroup"
 
@@ -111,7 +112,10 @@ func orgDeviceState(r *deviceRecord, serverID string, coverage []client.AppleCar
 	if err != nil {
 		return tftypes.Value{}, err
 	}
-	types := config.Type().(tftypes.Object).AttributeTypes
+	types, err := objectAttrTypes(config.Type())
+	if err != nil {
+		return tftypes.Value{}, err
+	}
 	covs := make([]tftypes.Value, len(coverage))
 	for i, c := range coverage {
 		covs[i] = coverageTfValue(c)
@@ -132,5 +136,5 @@ func orgDeviceState(r *deviceRecord, serverID string, coverage []client.AppleCar
 	}
 	w := &msgpackWriter{}
 	writeDeviceWith(w, r, assigned, extra)
-	return tftypes.ValueFromMsgPack(w.buf, config.Type())
+	return (&tfprotov6.DynamicValue{MsgPack: w.buf}).Unmarshal(config.Type())
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -99,7 +100,7 @@ func (d *OrgDevicesDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if diags.HasError() {
 		return
 	}
-	v, err := tftypes.ValueFromMsgPack(state, orgDevicesTfType())
+	v, err := (&tfprotov6.DynamicValue{MsgPack: state}).Unmarshal(orgDevicesTfType())
 	if err != nil {
 		resp.Diagnostics.AddError("Unable to decode the abm_org_devices state", "This is a bug in the provider; please report it: "+err.Error())
 		return
@@ -192,7 +193,11 @@ func (d *OrgDevicesDataSource) readState(ctx context.Context, config tftypes.Val
 
 	// The object's attributes in sorted order: arguments go back as
 	// configured, computed ones are written here.
-	types := orgDevicesTfType().(tftypes.Object).AttributeTypes
+	types, err := objectAttrTypes(orgDevicesTfType())
+	if err != nil {
+		diags.AddError("Unable to encode the abm_org_devices state", "This is a bug in the provider; please report it: "+err.Error())
+		return nil, diags
+	}
 	w := &msgpackWriter{buf: make([]byte, 0, 64+len(kept)*800)}
 	w.mapLen(len(types))
 	for _, name := range sortedKeys(types) {

@@ -93,3 +93,12 @@ func configReadTimeout(attrs map[string]tftypes.Value) (time.Duration, error) {
 	}
 	return d, nil
 }
+
+// objectAttrTypes is the attribute types of an object type.
+func objectAttrTypes(t tftypes.Type) (map[string]tftypes.Type, error) {
+	o, ok := t.(tftypes.Object)
+	if !ok {
+		return nil, fmt.Errorf("expected an object type, got %s", t)
+	}
+	return o.AttributeTypes, nil
+}

@@ -89,7 +89,7 @@ func run(sizes, names string, runs int, latency time.Duration, terraform, jsonOu
 		{filepath.Join(bin, "fakeabm"), "./cmd/fakeabm"},
 		{filepath.Join(plugins, "terraform-provider-abm"), "./internal/tools/procwrap"},
 	} {
-		if out, err := exec.Command("go", "build", "-o", b.out, b.pkg).CombinedOutput(); err != nil {
+		if out, err := exec.Command("go", "build", "-o", b.out, b.pkg).CombinedOutput(); err != nil { //nolint:gosec // builds this module's own packages
 			return fmt.Errorf("go build %s: %v\n%s", b.pkg, err, out)
 		}
 	}
@@ -157,7 +157,7 @@ func run(sizes, names string, runs int, latency time.Duration, terraform, jsonOu
 	}
 	if jsonOut != "" {
 		b, _ := json.MarshalIndent(results, "", "  ")
-		return os.WriteFile(jsonOut, b, 0o644)
+		return os.WriteFile(jsonOut, b, 0o600)
 	}
 	return nil
 }
@@ -169,7 +169,7 @@ type fakeProc struct {
 }
 
 func startFake(bin, dir string, devices int, latency time.Duration) (*fakeProc, error) {
-	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-servers", "20", "-seed", "7",
+	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), //nolint:gosec // the fakeabm this tool just built "-servers", "20", "-seed", "7",
 		"-latency", latency.String(), "-out", dir)
 	cmd.Stderr = io.Discard
 	stdout, err := cmd.StdoutPipe()
@@ -231,14 +231,14 @@ func applyOnce(tmp, terraform, rc, realProvider string, fake *fakeProc, name, cf
 		}
 	}
 	main := "terraform {\n  required_providers {\n    abm = { source = \"abm-terraform/abm\" }\n  }\n}\nprovider \"abm\" {}\n" + cfg
-	if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(main), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(main), 0o600); err != nil {
 		return result{}, err
 	}
 	before, err := fake.counts()
 	if err != nil {
 		return result{}, err
 	}
-	cmd := exec.Command(terraform, "apply", "-auto-approve", "-input=false", "-no-color")
+	cmd := exec.Command(terraform, "apply", "-auto-approve", "-input=false", "-no-color") //nolint:gosec // the Terraform CLI the user named
 	cmd.Dir = work
 	cmd.Env = append(os.Environ(), fake.env...)
 	cmd.Env = append(cmd.Env, "TF_CLI_CONFIG_FILE="+rc, "ABM_BENCH_REAL_PROVIDER="+realProvider,
@@ -260,7 +260,7 @@ func applyOnce(tmp, terraform, rc, realProvider string, fake *fakeProc, name, cf
 		}
 	}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.TFCPUMS = ru.Utime.Sec*1000 + int64(ru.Utime.Usec)/1000 + ru.Stime.Sec*1000 + int64(ru.Stime.Usec)/1000
+		r.TFCPUMS = ru.Utime.Sec*1000 + ru.Utime.Usec/1000 + ru.Stime.Sec*1000 + ru.Stime.Usec/1000
 		r.TFRSSMB = float64(ru.Maxrss) / 1024
 	}
 	files, _ := filepath.Glob(filepath.Join(usage, "*.json"))

@@ -23,13 +23,13 @@ type Usage struct {
 }
 
 func main() {
-	real := os.Getenv("ABM_BENCH_REAL_PROVIDER")
+	provider := os.Getenv("ABM_BENCH_REAL_PROVIDER")
 	dir := os.Getenv("ABM_BENCH_RUSAGE_DIR")
-	if real == "" || dir == "" {
+	if provider == "" || dir == "" {
 		fmt.Fprintln(os.Stderr, "procwrap: set ABM_BENCH_REAL_PROVIDER and ABM_BENCH_RUSAGE_DIR")
 		os.Exit(2)
 	}
-	cmd := exec.Command(real, os.Args[1:]...)
+	cmd := exec.Command(provider, os.Args[1:]...) //nolint:gosec // runs the provider binary the benchmark names, by design
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	if err := cmd.Start(); err != nil {
 		fmt.Fprintln(os.Stderr, "procwrap:", err)
@@ -46,8 +46,8 @@ func main() {
 	_ = cmd.Wait()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		u := Usage{
-			UserMS:   ru.Utime.Sec*1000 + int64(ru.Utime.Usec)/1000,
-			SystemMS: ru.Stime.Sec*1000 + int64(ru.Stime.Usec)/1000,
+			UserMS:   ru.Utime.Sec*1000 + ru.Utime.Usec/1000,
+			SystemMS: ru.Stime.Sec*1000 + ru.Stime.Usec/1000,
 			MaxRSSKB: ru.Maxrss,
 		}
 		b, _ := json.Marshal(u)
