@@ -1,12 +1,24 @@
 #!/usr/bin/env bash
 # `make demo`: build the provider and the fake ABM server, start the fake with a
-# generated organization (its fixtures plus 300 devices and 4 MDM servers), and run
-# examples/demo against it with the real Terraform CLI. Nothing talks to Apple;
-# nothing is left behind.
+# generated organization (its fixtures plus 300 devices and 4 MDM servers), and apply
+# an example against it with the real Terraform CLI. Nothing talks to Apple; nothing
+# is left behind.
+#
+#   scripts/demo.sh [EXAMPLE_DIR]     default examples/demo
+#   make demo EXAMPLE=examples/policy-checks
+#
+# Variables of the example can be set as TF_VAR_name=value in the environment.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+
+example="${1:-examples/demo}"
+example="${example%/}"
+if [[ ! -d "$example" ]] || ! compgen -G "$example/*.tf" >/dev/null; then
+	echo "demo: $example is not a directory with .tf files (try examples/demo, examples/policy-checks, examples/drift-report)" >&2
+	exit 2
+fi
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -77,13 +89,14 @@ tf_color=()
 [[ -t 1 ]] || tf_color=(-no-color)
 
 mkdir -p "$tmp/work"
-cp -R examples/demo/. "$tmp/work/"
+cp -R "$example/." "$tmp/work/"
+rm -rf "$tmp/work/.terraform" "$tmp/work/.terraform.lock.hcl" "$tmp/work/"terraform.tfstate*
 cd "$tmp/work"
 
 # No `terraform init`: with dev_overrides it is not needed (the configuration uses only
 # the abm provider) and it fails, because it still asks the registry for a provider
 # that dev_overrides already supplies.
-step "terraform apply (examples/demo)"
+step "terraform apply ($example)"
 "$tf" apply -auto-approve -input=false "${tf_color[@]+"${tf_color[@]}"}"
 
 step "terraform output"

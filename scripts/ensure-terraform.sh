@@ -9,7 +9,17 @@
 # v1.5.7 is the newest Terraform whose module builds with `go install` (later releases
 # carry `replace` directives), so a machine with only Go can still run the acceptance tests.
 # Progress goes to stderr so callers can write tf="$(scripts/ensure-terraform.sh)".
+#
+# With --go-install, steps 1 and 2 are skipped and .tools/bin/terraform must report
+# exactly $TERRAFORM_MODULE_VERSION (it is rebuilt otherwise): the compatibility matrix
+# (scripts/matrix.sh) uses this to test the oldest supported Terraform even on a
+# machine with a newer one on PATH.
 set -euo pipefail
+
+go_install_only=false
+if [[ "${1:-}" == "--go-install" ]]; then
+	go_install_only=true
+fi
 
 TERRAFORM_MODULE_VERSION="${TERRAFORM_MODULE_VERSION:-v1.5.7}"
 
@@ -28,7 +38,24 @@ abspath() {
 	esac
 }
 
-if [[ -n "${TF_ACC_TERRAFORM_PATH:-}" ]]; then
+# installed_version prints the version .tools/bin/terraform reports, or nothing. An
+# empty CLI configuration keeps a TF_CLI_CONFIG_FILE naming a missing file quiet.
+installed_version() {
+	[[ -x "$tools_bin/terraform" ]] || return 0
+	local rc
+	rc="$(mktemp "${TMPDIR:-/tmp}/tfrc.XXXXXX")"
+	TF_CLI_CONFIG_FILE="$rc" "$tools_bin/terraform" version -json 2>/dev/null |
+		sed -n 's/^ *"terraform_version": *"\([^"]*\)".*/\1/p' || true
+	rm -f "$rc"
+}
+
+if $go_install_only; then
+	if [[ "$(installed_version)" == "${TERRAFORM_MODULE_VERSION#v}" ]]; then
+		printf '%s\n' "$tools_bin/terraform"
+		exit 0
+	fi
+	rm -f "$tools_bin/terraform"
+elif [[ -n "${TF_ACC_TERRAFORM_PATH:-}" ]]; then
 	if [[ -f "$TF_ACC_TERRAFORM_PATH" && -x "$TF_ACC_TERRAFORM_PATH" ]]; then
 		abspath "$TF_ACC_TERRAFORM_PATH"
 		exit 0
@@ -36,7 +63,7 @@ if [[ -n "${TF_ACC_TERRAFORM_PATH:-}" ]]; then
 	log "TF_ACC_TERRAFORM_PATH=$TF_ACC_TERRAFORM_PATH is not an executable file; looking elsewhere"
 fi
 
-if tf="$(command -v terraform 2>/dev/null)" && [[ -x "$tf" ]]; then
+if ! $go_install_only && tf="$(command -v terraform 2>/dev/null)" && [[ -x "$tf" ]]; then
 	abspath "$tf"
 	exit 0
 fi
@@ -51,7 +78,11 @@ if ! command -v go >/dev/null 2>&1; then
 	exit 1
 fi
 
-log "no terraform found; building github.com/hashicorp/terraform@$TERRAFORM_MODULE_VERSION into $tools_bin (a few minutes, once)"
+if $go_install_only; then
+	log "building github.com/hashicorp/terraform@$TERRAFORM_MODULE_VERSION into $tools_bin (a few minutes, once)"
+else
+	log "no terraform found; building github.com/hashicorp/terraform@$TERRAFORM_MODULE_VERSION into $tools_bin (a few minutes, once)"
+fi
 mkdir -p "$tools_bin"
 # Build outside the repository so its go.mod and any go.work play no part.
 (cd "${TMPDIR:-/tmp}" && GOWORK=off GOBIN="$tools_bin" go install "github.com/hashicorp/terraform@$TERRAFORM_MODULE_VERSION") >&2

@@ -1,0 +1,386 @@
+package provider
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	tfjson "github.com/hashicorp/terraform-json"
+	"github.com/hashicorp/terraform-plugin-testing/config"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/abm-terraform/terraform-provider-abm/internal/fakeabm"
+)
+
+// The tests in this file execute the committed examples against the fake Apple, as
+// a user would run them: provider "abm" {} configured from ABM_* variables. Fixture
+// values asserted here are in internal/fakeabm/fixtures.go.
+
+const (
+	exProduction   = "1F97349736CF4614A94F624E705841AD" // "Production MDM", ACTIVE
+	exConfigurator = "2B5C0E0F8E1D4C7A9F3B6A1D2E4F5A6B" // "Apple Configurator", ACTIVE
+	exLegacy       = "3C6D1F108F2E4D8BA04C7B2E3F506B7C" // "Legacy MDM", INACTIVE
+)
+
+// dataSourceExample is examples/provider/provider.tf followed by one data source's
+// example: the provider example supplies required_providers and the empty provider
+// block, so every data-source test also runs the provider example.
+func dataSourceExample(t *testing.T, typeName string) string {
+	return readExample(t, "provider/provider.tf") + "\n" + readExample(t, filepath.Join("data-sources", typeName, "data-source.tf"))
+}
+
+func exStr(s string) knownvalue.Check { return knownvalue.StringExact(s) }
+
+func exList(items ...knownvalue.Check) knownvalue.Check {
+	if items == nil {
+		items = []knownvalue.Check{}
+	}
+	return knownvalue.ListExact(items)
+}
+
+func exOutput(name string, c knownvalue.Check) statecheck.StateCheck {
+	return statecheck.ExpectKnownOutputValue(name, c)
+}
+
+func TestAccExampleDataSourceOrganization(t *testing.T) {
+	exampleEnv(t, fakeabm.Options{}, nil)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: dataSourceExample(t, "abm_organization"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				exOutput("organization", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"id":       exStr("780420"),
+					"name":     exStr("Example Corp"),
+					"type":     exStr("org"),
+					"email":    exStr("it@example.com"),
+					"admin_id": exStr("it-admin@example.com"),
+				})),
+				exOutput("mdm_server_count", knownvalue.Int64Exact(3)),
+			},
+		}},
+	})
+}
+
+func TestAccExampleDataSourceMdmServers(t *testing.T) {
+	exampleEnv(t, fakeabm.Options{}, nil)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: dataSourceExample(t, "abm_mdm_servers"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				exOutput("mdm_server_names", exList(exStr("Production MDM"), exStr("Apple Configurator"), exStr("Legacy MDM"))),
+				exOutput("active_mdm_servers", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"Production MDM": knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"id":                exStr(exProduction),
+						"device_count":      knownvalue.Int64Exact(1),
+						"last_connected_at": exStr("2026-06-01T08:14:23Z"),
+					}),
+				})),
+			},
+		}},
+	})
+}
+
+func TestAccExampleDataSourceMdmServer(t *testing.T) {
+	exampleEnv(t, fakeabm.Options{}, nil)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: dataSourceExample(t, "abm_mdm_server"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				exOutput("production_mdm", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"id":             exStr(exProduction),
+					"status":         exStr("ACTIVE"),
+					"device_count":   knownvalue.Int64Exact(1),
+					"device_serials": exList(exStr("XARRAYMAC0001")),
+				})),
+				exOutput("by_id_server_name", exStr("Apple Configurator")),
+			},
+		}},
+	})
+}
+
+func TestAccExampleDataSourceOrgDevices(t *testing.T) {
+	exampleEnv(t, fakeabm.Options{}, nil)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: dataSourceExample(t, "abm_org_devices"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				exOutput("unassigned_mac_serials", exList(exStr("XABC123X0ABC123X0"))),
+				exOutput("production_mdm_device_count", knownvalue.Int64Exact(1)),
+				exOutput("reseller_devices_by_server", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"XARRAYMAC0001": exStr(exProduction),
+				})),
+			},
+		}},
+	})
+}
+
+func TestAccExampleDataSourceOrgDevice(t *testing.T) {
+	exampleEnv(t, fakeabm.Options{}, nil)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: dataSourceExample(t, "abm_org_device"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				exOutput("imac", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"model":              exStr(`iMac 21.5"`),
+					"status":             exStr("UNASSIGNED"),
+					"assigned_server_id": knownvalue.Null(),
+					"released":           knownvalue.Bool(false),
+				})),
+				exOutput("imac_apple_care", exList(
+					knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"description": exStr("AppleCare+ for Business"),
+						"status":      exStr("ACTIVE"),
+						"ends":        exStr("2028-04-29T00:00:00Z"),
+					}),
+					knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"description": exStr("AppleCare+ for Business (monthly)"),
+						"status":      exStr("ACTIVE"),
+						"ends":        knownvalue.Null(),
+					}),
+				)),
+			},
+		}},
+	})
+}
+
+func TestAccExampleDataSourceOrgDeviceSummary(t *testing.T) {
+	exampleEnv(t, fakeabm.Options{}, nil)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config: dataSourceExample(t, "abm_org_device_summary"),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownOutputValueAtPath("fleet_summary", tfjsonpath.New("total"), knownvalue.Int64Exact(4)),
+				statecheck.ExpectKnownOutputValueAtPath("fleet_summary", tfjsonpath.New("unassigned"), knownvalue.Int64Exact(2)),
+				statecheck.ExpectKnownOutputValueAtPath("fleet_summary", tfjsonpath.New("by_mdm_server"), knownvalue.MapExact(map[string]knownvalue.Check{
+					exProduction:   knownvalue.Int64Exact(1),
+					exConfigurator: knownvalue.Int64Exact(1),
+					exLegacy:       knownvalue.Int64Exact(0),
+				})),
+			},
+		}},
+	})
+}
+
+// TestAccExampleDemo runs what `make demo` applies, on a generated organization.
+func TestAccExampleDemo(t *testing.T) {
+	exampleEnv(t, fakeabm.Options{Devices: 50, Servers: 2}, nil)
+	resource.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			ProtoV6ProviderFactories: testProviders,
+			ConfigDirectory:          config.StaticDirectory(filepath.Join(examplesDir, "demo")),
+			ConfigStateChecks: []statecheck.StateCheck{
+				exOutput("mdm_servers", knownvalue.ListSizeExact(5)),
+				exOutput("device_count", knownvalue.NotNull()),
+				exOutput("unassigned_serials_sample", knownvalue.NotNull()),
+			},
+		}},
+	})
+}
+
+var exPolicyChecks = []string{
+	"purchased_devices_assigned",
+	"no_devices_on_inactive_servers",
+	"devices_on_expected_server",
+	"applecare_not_ending",
+}
+
+func exAllChecks(status tfjson.CheckStatus) expectCheckBlocks {
+	e := expectCheckBlocks{}
+	for _, name := range exPolicyChecks {
+		e[name] = status
+	}
+	return e
+}
+
+// exMessages matches the given messages in order, wherever the CLI wrapped their lines.
+func exMessages(msgs ...string) *regexp.Regexp {
+	parts := make([]string, len(msgs))
+	for i, m := range msgs {
+		parts[i] = strings.Join(strings.Fields(regexp.QuoteMeta(m)), `\s+`)
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(parts, ".*"))
+}
+
+func exStrings(values ...string) config.Variable {
+	vars := make([]config.Variable, len(values))
+	for i, v := range values {
+		vars[i] = config.StringVariable(v)
+	}
+	return config.ListVariable(vars...)
+}
+
+// TestAccExamplePolicyChecksViolating runs examples/policy-checks against a fleet
+// that breaks every policy:
+//   - XABC123X0ABC123X0 was bought from Apple and is UNASSIGNED;
+//   - the Apple Configurator server is reported INACTIVE (serverStatusOverlay) while
+//     XAPPLETV0001 is still assigned to it;
+//   - the variables expect AppleTVs on Production MDM, and XAPPLETV0001 is not;
+//   - XABC123X0ABC123X0's AppleCare+ ends on 2028-04-29, inside a 100-year window
+//     (chosen so the case does not depend on today's date).
+//
+// Every check block must fail (a warning: the apply succeeds), the violations output
+// must list exactly those devices, and with enforce = true the plan must fail.
+func TestAccExamplePolicyChecksViolating(t *testing.T) {
+	exampleEnv(t, fakeabm.Options{}, serverStatusOverlay(exConfigurator, "INACTIVE"))
+	vars := config.Variables{
+		"expected_server_by_family": config.MapVariable(map[string]config.Variable{"AppleTV": config.StringVariable(exProduction)}),
+		"applecare_serials":         exStrings("XABC123X0ABC123X0"),
+		"applecare_window_days":     config.IntegerVariable(36500),
+	}
+	enforced := config.Variables{"enforce": config.BoolVariable(true)}
+	for k, v := range vars {
+		enforced[k] = v
+	}
+	dir := config.StaticDirectory(filepath.Join(examplesDir, "policy-checks"))
+	resource.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				ProtoV6ProviderFactories: testProviders,
+				ConfigDirectory:          dir,
+				ConfigVariables:          vars,
+				ConfigStateChecks: []statecheck.StateCheck{
+					exAllChecks(tfjson.CheckStatusFail),
+					exOutput("violations", knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"unassigned_purchased": exList(exStr("XABC123X0ABC123X0")),
+						"on_inactive_server": exList(knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"serial_number": exStr("XAPPLETV0001"),
+							"server_id":     exStr(exConfigurator),
+							"server_name":   exStr("Apple Configurator"),
+						})),
+						"wrong_server": exList(knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"serial_number":  exStr("XAPPLETV0001"),
+							"product_family": exStr("AppleTV"),
+							"expected":       exStr(exProduction),
+							"actual":         exStr(exConfigurator),
+						})),
+						"applecare_ending": exList(knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"serial_number": exStr("XABC123X0ABC123X0"),
+							"coverage_id":   exStr("H2WVKX7Q9N"),
+							"description":   exStr("AppleCare+ for Business"),
+							"end_date_time": exStr("2028-04-29T00:00:00Z"),
+						})),
+					})),
+					exOutput("violation_count", knownvalue.Int64Exact(4)),
+					exOutput("compliant", knownvalue.Bool(false)),
+				},
+			},
+			{
+				// The gate: the same fleet with enforce = true stops the plan, and the
+				// error names the offending devices.
+				ProtoV6ProviderFactories: testProviders,
+				ConfigDirectory:          dir,
+				ConfigVariables:          enforced,
+				ExpectError: exMessages(
+					"purchased devices not assigned to an MDM server: XABC123X0ABC123X0",
+					"devices assigned to an INACTIVE MDM server: XAPPLETV0001",
+					"devices not on their product family's MDM server: XAPPLETV0001",
+					"AppleCare coverage ending within 36500 days: XABC123X0ABC123X0",
+				),
+			},
+		},
+	})
+}
+
+// TestAccExamplePolicyChecksClean runs examples/policy-checks against the fake's
+// own fleet with variables under which nothing violates: the unassigned iMac is
+// exempt (a spare kept on purpose), the family map matches where the iPhone and the
+// Apple TV are, the AppleCare list holds devices without coverage, and the INACTIVE
+// Legacy MDM server holds no device. Every check passes and the gate lets the plan
+// through.
+func TestAccExamplePolicyChecksClean(t *testing.T) {
+	exampleEnv(t, fakeabm.Options{}, nil)
+	resource.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{{
+			ProtoV6ProviderFactories: testProviders,
+			ConfigDirectory:          config.StaticDirectory(filepath.Join(examplesDir, "policy-checks")),
+			ConfigVariables: config.Variables{
+				"exempt_serials": exStrings("XABC123X0ABC123X0"),
+				"expected_server_by_family": config.MapVariable(map[string]config.Variable{
+					"iPhone":  config.StringVariable(exProduction),
+					"AppleTV": config.StringVariable(exConfigurator),
+				}),
+				"applecare_serials":     exStrings("XARRAYMAC0001", "XAPPLETV0001"),
+				"applecare_window_days": config.IntegerVariable(36500),
+				"enforce":               config.BoolVariable(true),
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				exAllChecks(tfjson.CheckStatusPass),
+				exOutput("violations", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"unassigned_purchased": exList(),
+					"on_inactive_server":   exList(),
+					"wrong_server":         exList(),
+					"applecare_ending":     exList(),
+				})),
+				exOutput("violation_count", knownvalue.Int64Exact(0)),
+				exOutput("compliant", knownvalue.Bool(true)),
+			},
+		}},
+	})
+}
+
+// TestAccExampleDriftReport compares a CSV holding one case of each kind with the
+// fake's fixtures (XABC123X0ABC123X0 unassigned, XARRAYMAC0001 on Production MDM,
+// XSPARSE00001 unassigned, XAPPLETV0001 on Apple Configurator; XRELEASED0001 is
+// released, so Apple does not list it).
+func TestAccExampleDriftReport(t *testing.T) {
+	exampleEnv(t, fakeabm.Options{}, nil)
+	csv := filepath.Join(t.TempDir(), "inventory.csv")
+	if err := os.WriteFile(csv, []byte(`serial_number,mdm_server_id
+XABC123X0ABC123X0,`+exProduction+`
+XARRAYMAC0001,`+exProduction+`
+XAPPLETV0001,`+exProduction+`
+XRELEASED0001,`+exProduction+`
+XNOTINABM0001,
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := config.StaticDirectory(filepath.Join(examplesDir, "drift-report"))
+	resource.Test(t, resource.TestCase{
+		Steps: []resource.TestStep{
+			{
+				ProtoV6ProviderFactories: testProviders,
+				ConfigDirectory:          dir,
+				ConfigVariables:          config.Variables{"inventory_csv": config.StringVariable(csv)},
+				ConfigStateChecks: []statecheck.StateCheck{
+					exOutput("missing", exList(exStr("XNOTINABM0001"), exStr("XRELEASED0001"))),
+					exOutput("unexpected", exList(exStr("XSPARSE00001"))),
+					exOutput("wrongly_assigned", exList(
+						knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"serial_number": exStr("XABC123X0ABC123X0"),
+							"expected":      exStr(exProduction),
+							"actual":        knownvalue.Null(),
+						}),
+						knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"serial_number": exStr("XAPPLETV0001"),
+							"expected":      exStr(exProduction),
+							"actual":        exStr(exConfigurator),
+						}),
+					)),
+					exOutput("in_sync", knownvalue.Bool(false)),
+				},
+			},
+			{
+				// The committed inventory.csv matches the fake's fixtures exactly.
+				ProtoV6ProviderFactories: testProviders,
+				ConfigDirectory:          dir,
+				ConfigStateChecks: []statecheck.StateCheck{
+					exOutput("missing", exList()),
+					exOutput("unexpected", exList()),
+					exOutput("wrongly_assigned", exList()),
+					exOutput("in_sync", knownvalue.Bool(true)),
+				},
+			},
+		},
+	})
+}
