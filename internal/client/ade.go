@@ -126,18 +126,13 @@ func (c *Client) adeSession(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	defer resp.Body.Close()
-	raw, err := readBody(resp)
-	if err != nil {
-		return "", fmt.Errorf("GET /session: %w", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		return "", &ADEError{HTTPStatus: resp.StatusCode, Path: "/session", Body: shortText(raw)}
+	if resp.status != http.StatusOK {
+		return "", &ADEError{HTTPStatus: resp.status, Path: "/session", Body: shortText(resp.body)}
 	}
 	var s struct {
 		Token string `json:"auth_session_token"`
 	}
-	if err := json.Unmarshal(raw, &s); err != nil || s.Token == "" {
+	if err := json.Unmarshal(resp.body, &s); err != nil || s.Token == "" {
 		return "", errors.New("GET /session: the answer has no auth_session_token")
 	}
 	c.ade.session = s.Token
@@ -159,22 +154,17 @@ func (c *Client) getAccount(ctx context.Context, session string) (*AccountDetail
 	if err != nil {
 		return nil, err
 	}
-	defer resp.Body.Close()
 	// Apple may hand out a refreshed session with any answer.
-	if next := resp.Header.Get("X-ADM-Auth-Session"); next != "" {
+	if next := resp.header.Get("X-ADM-Auth-Session"); next != "" {
 		c.ade.mu.Lock()
 		c.ade.session = next
 		c.ade.mu.Unlock()
 	}
-	raw, err := readBody(resp)
-	if err != nil {
-		return nil, fmt.Errorf("GET /account: %w", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		return nil, &ADEError{HTTPStatus: resp.StatusCode, Path: "/account", Body: shortText(raw)}
+	if resp.status != http.StatusOK {
+		return nil, &ADEError{HTTPStatus: resp.status, Path: "/account", Body: shortText(resp.body)}
 	}
 	var d AccountDetail
-	if err := json.Unmarshal(raw, &d); err != nil {
+	if err := json.Unmarshal(resp.body, &d); err != nil {
 		return nil, fmt.Errorf("GET /account: malformed account detail: %w", err)
 	}
 	return &d, nil
@@ -256,7 +246,7 @@ func oauth1Signature(tok *ServerToken, method string, u *url.URL, oauthParams ma
 func baseStringURI(u *url.URL) string {
 	scheme := strings.ToLower(u.Scheme)
 	host := strings.ToLower(u.Hostname())
-	if p := u.Port(); p != "" && !(scheme == "http" && p == "80") && !(scheme == "https" && p == "443") {
+	if p := u.Port(); p != "" && p != map[string]string{"http": "80", "https": "443"}[scheme] {
 		host += ":" + p
 	}
 	path := u.EscapedPath()

@@ -17,6 +17,7 @@ type APIError struct {
 	Title      string
 	Detail     string
 	RetryAfter string // Retry-After header, if Apple sent one
+	Retries    int    // retries spent on this request before this answer
 }
 
 func (e *APIError) Error() string {
@@ -33,6 +34,9 @@ func (e *APIError) Error() string {
 	}
 	if e.Code == "" && e.Title == "" {
 		b.WriteString(" (no Apple error body)")
+	}
+	if e.Retries > 0 && e.HTTPStatus >= 500 {
+		fmt.Fprintf(&b, "; still failing after %d retries", e.Retries)
 	}
 	return b.String()
 }

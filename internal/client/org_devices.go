@@ -16,7 +16,7 @@ func (c *Client) ListOrgDevices(ctx context.Context, each func(*OrgDevice) error
 	err := c.walk(ctx, "orgDevices", "/orgDevices", nil, func(body []byte) (pageInfo, error) {
 		return decodeOrgDevicePage(body, func(d *OrgDevice) error {
 			if _, dup := seen[d.ID]; dup {
-				return fmt.Errorf("Apple listed device %q twice; the list is inconsistent, try again", d.ID)
+				return fmt.Errorf("the device list names %q twice; Apple's answer is inconsistent, try again", d.ID)
 			}
 			seen[d.ID] = struct{}{}
 			return each(d)

@@ -2,49 +2,50 @@ package client
 
 import (
 	"context"
-	"sync"
 	"time"
 )
 
-// pacer spaces requests evenly to stay under a requests-per-minute budget.
-// One pacer is shared by every read of a client, so several data sources
-// together keep to the budget.
+// pacer spaces requests to stay under a requests-per-minute budget. One
+// pacer is shared by every read of a client, so several data sources
+// together keep to the budget. Spacing is measured from when the previous
+// request actually left, not from when it was scheduled, so a late wake-up
+// can never bunch two requests closer than the interval.
 type pacer struct {
 	interval time.Duration
-	mu       sync.Mutex
-	next     time.Time
+	turn     chan struct{} // one holder at a time
+	last     time.Time     // when the previous request left; guarded by turn
 }
 
 func newPacer(perMinute int) *pacer {
 	if perMinute <= 0 {
 		return &pacer{}
 	}
-	return &pacer{interval: time.Minute / time.Duration(perMinute)}
+	// Two percent slower than the budget, so that network jitter cannot
+	// bunch requests into one more than a window allows.
+	return &pacer{interval: time.Minute * 102 / 100 / time.Duration(perMinute), turn: make(chan struct{}, 1)}
 }
 
-// wait blocks until the caller's slot comes and returns how long it waited.
+// wait blocks until the caller may send and returns how long it waited.
 func (p *pacer) wait(ctx context.Context) (time.Duration, error) {
 	if p.interval == 0 {
 		return 0, nil
 	}
-	p.mu.Lock()
-	now := time.Now()
-	slot := p.next
-	if slot.Before(now) {
-		slot = now
-	}
-	p.next = slot.Add(p.interval)
-	p.mu.Unlock()
-	d := time.Until(slot)
-	if d <= 0 {
-		return 0, nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
+	start := time.Now()
 	select {
-	case <-t.C:
-		return d, nil
+	case p.turn <- struct{}{}:
 	case <-ctx.Done():
-		return d, ctx.Err()
+		return time.Since(start), ctx.Err()
 	}
+	defer func() { <-p.turn }()
+	if d := time.Until(p.last.Add(p.interval)); d > 0 {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			return time.Since(start), ctx.Err()
+		}
+	}
+	p.last = time.Now()
+	return p.last.Sub(start), nil
 }

@@ -56,6 +56,8 @@ func ParseServerToken(data []byte) (*ServerToken, error) {
 		switch {
 		case errors.As(err, &syn):
 			return nil, fmt.Errorf("the server token is not valid JSON (syntax error at byte %d)", syn.Offset)
+		case errors.As(err, &typ) && typ.Field == "":
+			return nil, errors.New("the server token is not a JSON object; expected the object with consumer_key, consumer_secret, access_token and access_secret")
 		case errors.As(err, &typ):
 			return nil, fmt.Errorf("the server token's %q is not a string", typ.Field)
 		default:

@@ -141,21 +141,16 @@ func (ts *tokenSource) fetch(ctx context.Context) (string, time.Time, error) {
 	if err != nil {
 		return "", time.Time{}, fmt.Errorf("access token request: %w", err)
 	}
-	defer resp.Body.Close()
-	raw, err := readBody(resp)
-	if err != nil {
-		return "", time.Time{}, fmt.Errorf("access token response: %w", err)
-	}
-	if resp.StatusCode != http.StatusOK {
-		te := &TokenError{HTTPStatus: resp.StatusCode}
+	if resp.status != http.StatusOK {
+		te := &TokenError{HTTPStatus: resp.status}
 		var er tokenErrorResponse
-		if json.Unmarshal(raw, &er) == nil {
+		if json.Unmarshal(resp.body, &er) == nil {
 			te.Code, te.Description = er.Error, er.ErrorDescription
 		}
 		return "", time.Time{}, te
 	}
 	var tr tokenResponse
-	if err := json.Unmarshal(raw, &tr); err != nil {
+	if err := json.Unmarshal(resp.body, &tr); err != nil {
 		return "", time.Time{}, fmt.Errorf("access token response is not the JSON Apple documents: %w", err)
 	}
 	if tr.AccessToken == "" {

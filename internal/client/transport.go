@@ -18,32 +18,52 @@ import (
 // 1.5 MB; anything far larger is a broken or hostile answer.
 const maxBodyBytes = 64 << 20
 
+// maxErrorBodyBytes is how much of an error answer is kept: Apple's
+// ErrorResponse is small, and a gateway's HTML page says nothing useful.
+const maxErrorBodyBytes = 1 << 20
+
 // maxThrottleWaits bounds how many 429 answers in a row one request sits
 // through when the context has no deadline to bound it instead.
 const maxThrottleWaits = 100
 
-// send performs one logical request: it paces, retries transport errors and
-// 502/503/504 answers with exponential backoff and jitter, and waits out 429
-// answers for as long as Retry-After asks (bounded by the context). build is
-// called for every attempt so each gets a fresh body. The caller owns the
-// returned response body.
-func (c *Client) send(ctx context.Context, route string, build func() (*http.Request, error)) (*http.Response, error) {
+// response is one answer, its body read in full (up to the size cap).
+type response struct {
+	status  int
+	header  http.Header
+	body    []byte
+	method  string
+	path    string
+	retries int // retries spent on transport errors and 502/503/504 answers
+}
+
+// send performs one logical request: it paces, retries transport errors
+// (a body cut off mid-stream included, for GETs) and 502/503/504 answers with
+// exponential backoff and jitter, and waits out 429 answers for as long as
+// Retry-After asks (bounded by the context). build is called for every
+// attempt so each gets a fresh body. The answer comes back read in full, so
+// a retry can cover the body as well as the headers.
+func (c *Client) send(ctx context.Context, route string, build func() (*http.Request, error)) (*response, error) {
 	retries, throttled := 0, 0
 	for {
-		waited, err := c.pace.wait(ctx)
-		if err != nil {
+		// The in-flight slot first, then the pacing slot: a request then
+		// leaves right at its pacing slot instead of queueing behind others
+		// after it, which could bunch requests past the budget.
+		if err := c.acquire(ctx); err != nil {
 			return nil, err
 		}
-		if waited > 0 {
+		waited, err := c.pace.wait(ctx)
+		if err != nil {
+			c.release()
+			return nil, err
+		}
+		if waited >= time.Millisecond {
 			c.logf(ctx, "paced request (requests_per_minute)", map[string]any{
 				"route": route, "wait_ms": waited.Milliseconds(), "requests_so_far": c.requests.Load(),
 			})
 		}
-		if err := c.acquire(ctx); err != nil {
-			return nil, err
-		}
 		req, err := build()
 		if err != nil {
+			c.release()
 			return nil, err
 		}
 		req.Header.Set("User-Agent", c.cfg.UserAgent)
@@ -56,61 +76,75 @@ func (c *Client) send(ctx context.Context, route string, build func() (*http.Req
 		n := c.requests.Add(1)
 		fields := map[string]any{
 			"route": route, "method": req.Method, "path": req.URL.Path,
-			"attempt": retries + throttled + 1, "requests_so_far": n,
+			"attempt": retries + throttled + 1, "retries": retries, "requests_so_far": n,
 			"duration_ms": c.now().Sub(start).Milliseconds(),
 		}
-		if err != nil {
-			if ctx.Err() != nil {
-				return nil, fmt.Errorf("%s %s: %w", req.Method, req.URL.Path, ctx.Err())
-			}
-			fields["error"] = redactURLError(err)
-			c.logf(ctx, "request failed", fields)
-			if retries >= c.cfg.MaxRetries {
-				return nil, fmt.Errorf("%s %s: %s (gave up after %d retries)", req.Method, req.URL.Path, redactURLError(err), retries)
-			}
-			retries++
-			if err := c.sleep(ctx, c.backoff(retries), "transport error", fields); err != nil {
-				return nil, err
-			}
-			continue
-		}
-		fields["status"] = resp.StatusCode
-		c.logf(ctx, "request done", fields)
+		if err == nil {
+			fields["status"] = resp.StatusCode
+			c.logf(ctx, "request done", fields)
 
-		switch resp.StatusCode {
-		case http.StatusTooManyRequests:
-			wait, ok := parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
-			if !ok {
-				wait = c.backoff(throttled + 1)
+			switch resp.StatusCode {
+			case http.StatusTooManyRequests:
+				wait, ok := parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
+				if !ok {
+					wait = c.backoff(throttled + 1)
+				}
+				drain(resp)
+				throttled++
+				if throttled > maxThrottleWaits {
+					return nil, fmt.Errorf("%s %s: Apple is throttling requests (HTTP 429) and still did after %d waits", req.Method, req.URL.Path, maxThrottleWaits)
+				}
+				if dl, has := ctx.Deadline(); has && c.now().Add(wait).After(dl) {
+					return nil, &ThrottledError{Method: req.Method, Path: req.URL.Path, RetryAfter: wait}
+				}
+				if err := c.sleep(ctx, wait, "throttled by Apple (HTTP 429), waiting Retry-After", fields); err != nil {
+					return nil, err
+				}
+				continue
+			case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+				if retries < c.cfg.MaxRetries {
+					wait := c.backoff(retries + 1)
+					if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), c.now()); ok {
+						wait = ra
+					}
+					drain(resp)
+					retries++
+					if err := c.sleep(ctx, wait, "server error, backing off", fields); err != nil {
+						return nil, err
+					}
+					continue
+				}
 			}
-			drain(resp)
-			throttled++
-			if throttled > maxThrottleWaits {
-				return nil, fmt.Errorf("%s %s: Apple is throttling requests (HTTP 429) and still did after %d waits", req.Method, req.URL.Path, maxThrottleWaits)
+
+			body, readErr := readBody(resp)
+			resp.Body.Close()
+			if readErr == nil {
+				return &response{status: resp.StatusCode, header: resp.Header, body: body,
+					method: req.Method, path: req.URL.Path, retries: retries}, nil
 			}
-			if dl, has := ctx.Deadline(); has && c.now().Add(wait).After(dl) {
-				return nil, &ThrottledError{Method: req.Method, Path: req.URL.Path, RetryAfter: wait}
+			var tooLarge *bodyTooLargeError
+			if errors.As(readErr, &tooLarge) {
+				return nil, fmt.Errorf("%s %s: %w", req.Method, req.URL.Path, readErr)
 			}
-			if err := c.sleep(ctx, wait, "throttled by Apple (HTTP 429), waiting Retry-After", fields); err != nil {
-				return nil, err
+			// A body cut off mid-stream is a transport failure like any
+			// other, but only an idempotent GET may simply be sent again.
+			if req.Method != http.MethodGet {
+				return nil, fmt.Errorf("%s %s: reading the response: %s", req.Method, req.URL.Path, redactURLError(readErr))
 			}
-			continue
-		case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-			if retries >= c.cfg.MaxRetries {
-				return resp, nil
-			}
-			wait := c.backoff(retries + 1)
-			if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), c.now()); ok {
-				wait = ra
-			}
-			drain(resp)
-			retries++
-			if err := c.sleep(ctx, wait, "server error, backing off", fields); err != nil {
-				return nil, err
-			}
-			continue
+			err = fmt.Errorf("reading the response: %w", readErr)
 		}
-		return resp, nil
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%s %s: %w", req.Method, req.URL.Path, ctx.Err())
+		}
+		fields["error"] = redactURLError(err)
+		c.logf(ctx, "request failed", fields)
+		if retries >= c.cfg.MaxRetries {
+			return nil, fmt.Errorf("%s %s: %s (gave up after %d retries)", req.Method, req.URL.Path, redactURLError(err), retries)
+		}
+		retries++
+		if err := c.sleep(ctx, c.backoff(retries), "transport error", fields); err != nil {
+			return nil, err
+		}
 	}
 }
 
@@ -162,23 +196,16 @@ func (c *Client) get(ctx context.Context, route string, u *url.URL) ([]byte, err
 		if err != nil {
 			return nil, err
 		}
-		if resp.StatusCode == http.StatusUnauthorized && !refreshed {
-			drain(resp)
+		if resp.status == http.StatusUnauthorized && !refreshed {
 			c.tokens.invalidate(tok)
 			refreshed = true
 			c.logf(ctx, "access token refused (HTTP 401), fetching a new one", map[string]any{"path": u.Path})
 			continue
 		}
-		if resp.StatusCode != http.StatusOK {
-			defer resp.Body.Close()
+		if resp.status != http.StatusOK {
 			return nil, newAPIError(resp)
 		}
-		body, err := readBody(resp)
-		resp.Body.Close()
-		if err != nil {
-			return nil, fmt.Errorf("GET %s: reading the response: %w", u.Path, err)
-		}
-		return body, nil
+		return resp.body, nil
 	}
 }
 
@@ -203,17 +230,17 @@ type errorResponse struct {
 	} `json:"errors"`
 }
 
-func newAPIError(resp *http.Response) *APIError {
+func newAPIError(resp *response) *APIError {
 	e := &APIError{
-		HTTPStatus: resp.StatusCode,
-		Method:     resp.Request.Method,
-		Path:       resp.Request.URL.Path,
-		Status:     strconv.Itoa(resp.StatusCode),
-		RetryAfter: resp.Header.Get("Retry-After"),
+		HTTPStatus: resp.status,
+		Method:     resp.method,
+		Path:       resp.path,
+		Status:     strconv.Itoa(resp.status),
+		RetryAfter: resp.header.Get("Retry-After"),
+		Retries:    resp.retries,
 	}
-	raw, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	var er errorResponse
-	if json.Unmarshal(raw, &er) == nil && len(er.Errors) > 0 {
+	if json.Unmarshal(resp.body, &er) == nil && len(er.Errors) > 0 {
 		first := er.Errors[0]
 		if first.Status != "" {
 			e.Status = first.Status
@@ -285,28 +312,35 @@ func redactURLError(err error) string {
 }
 
 func drain(resp *http.Response) {
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBodyBytes))
 	resp.Body.Close()
 }
 
+// bodyTooLargeError is an answer over maxBodyBytes. It is not retried: the
+// same request would get the same answer.
+type bodyTooLargeError struct{ limit int64 }
+
+func (e *bodyTooLargeError) Error() string {
+	return fmt.Sprintf("the response body is larger than %d MiB, far beyond any answer Apple documents; refusing to read it", e.limit>>20)
+}
+
+// readBody reads a whole answer. A success is read up to maxBodyBytes and
+// anything longer is refused; of an error answer only the start is kept,
+// since only Apple's small ErrorResponse is of use.
 func readBody(resp *http.Response) ([]byte, error) {
-	return io.ReadAll(&cappedReader{r: resp.Body, left: maxBodyBytes})
-}
-
-// cappedReader fails once more than left bytes have been read.
-type cappedReader struct {
-	r    io.Reader
-	left int64
-}
-
-func (c *cappedReader) Read(p []byte) (int, error) {
-	if c.left <= 0 {
-		return 0, fmt.Errorf("response body larger than %d bytes", maxBodyBytes)
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		b, err := io.ReadAll(io.LimitReader(resp.Body, maxErrorBodyBytes))
+		if err != nil && len(b) > 0 {
+			err = nil // the status says what went wrong; a cut-off error page changes nothing
+		}
+		return b, err
 	}
-	if int64(len(p)) > c.left {
-		p = p[:c.left]
+	if resp.ContentLength > maxBodyBytes {
+		return nil, &bodyTooLargeError{limit: maxBodyBytes}
 	}
-	n, err := c.r.Read(p)
-	c.left -= int64(n)
-	return n, err
+	b, err := io.ReadAll(io.LimitReader(resp.Body, maxBodyBytes+1))
+	if len(b) > maxBodyBytes {
+		return nil, &bodyTooLargeError{limit: maxBodyBytes}
+	}
+	return b, err
 }

@@ -2,7 +2,7 @@ package fakeabm
 
 import (
 	"crypto/hmac"
-	"crypto/sha1"
+	"crypto/sha1" //nolint:gosec // OAuth 1.0a HMAC-SHA1 is what Apple's ADE service requires
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/hex"
@@ -51,6 +51,7 @@ func (s *Server) serveADESession(w http.ResponseWriter, r *http.Request) {
 		adeText(w, http.StatusBadRequest, "BAD_REQUEST")
 		return
 	}
+	s.remember(&s.seen.oauthSignatures, p["oauth_signature"])
 	c := s.creds
 	ts, err := strconv.ParseInt(p["oauth_timestamp"], 10, 64)
 	fresh := err == nil && time.Since(time.Unix(ts, 0)).Abs() <= adeClockWindow
@@ -91,6 +92,7 @@ func (s *Server) newADESession() string {
 	tok := randomToken()
 	s.mu.Lock()
 	s.sessions[tok] = time.Now().Add(adeSessionTTL)
+	s.seen.adeSessions = append(s.seen.adeSessions, tok)
 	s.mu.Unlock()
 	return tok
 }

@@ -1,6 +1,7 @@
 package fakeabm
 
 import (
+	"bytes"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -21,6 +22,13 @@ type Fault struct {
 	// Truncate sends a 200 with complete headers and half a body, then closes:
 	// a mid-body transport error that net/http never retries by itself.
 	Truncate bool
+	// PadTo, when positive, sends a 200 holding a valid, empty list page
+	// followed by spaces up to PadTo bytes in all, streamed in chunks so that
+	// a huge body costs the fake no memory: the oversized answer a client
+	// must refuse to read in full. The body has no Content-Length unless
+	// DeclareLength is set.
+	PadTo         int64
+	DeclareLength bool
 }
 
 // InjectFaults queues faults: the next len(faults) requests to route get them,
@@ -51,6 +59,10 @@ func (s *Server) writeFault(w http.ResponseWriter, route string, f Fault) {
 			}
 		}
 		panic(http.ErrAbortHandler) // HTTP/2: the server resets the stream
+	}
+	if f.PadTo > 0 {
+		writePadded(w, f.PadTo, f.DeclareLength)
+		return
 	}
 	if f.Truncate {
 		w.Header().Set("Content-Type", "application/json")
@@ -113,8 +125,9 @@ func faultError(status int) apiError {
 
 // limiter is a sliding one-minute window over admitted /v1 requests.
 type limiter struct {
-	rpm   int
-	times []time.Time
+	rpm    int
+	window time.Duration
+	times  []time.Time
 }
 
 // allow admits a request or returns the Retry-After seconds until one would be.
@@ -127,7 +140,7 @@ func (s *Server) allow() (string, bool) {
 	}
 	now := time.Now()
 	cut := 0
-	for cut < len(l.times) && now.Sub(l.times[cut]) >= time.Minute {
+	for cut < len(l.times) && now.Sub(l.times[cut]) >= l.window {
 		cut++
 	}
 	l.times = l.times[cut:]
@@ -135,7 +148,29 @@ func (s *Server) allow() (string, bool) {
 		l.times = append(l.times, now)
 		return "", true
 	}
-	wait := l.times[0].Add(time.Minute).Sub(now)
+	wait := l.times[0].Add(l.window).Sub(now)
 	secs := int((wait + time.Second - 1) / time.Second)
 	return strconv.Itoa(max(secs, 1)), false
+}
+
+// writePadded streams an empty list page padded with trailing whitespace,
+// which JSON allows, to size bytes.
+func writePadded(w http.ResponseWriter, size int64, declare bool) {
+	head := []byte(`{"data":[],"links":{"self":"/"},"meta":{"paging":{"limit":1000}}}`)
+	w.Header().Set("Content-Type", "application/json")
+	if declare {
+		w.Header().Set("Content-Length", strconv.FormatInt(max(size, int64(len(head))), 10))
+	}
+	w.WriteHeader(http.StatusOK)
+	if _, err := w.Write(head); err != nil {
+		return
+	}
+	pad := bytes.Repeat([]byte(" "), 64<<10)
+	for left := size - int64(len(head)); left > 0; {
+		n := min(left, int64(len(pad)))
+		if _, err := w.Write(pad[:n]); err != nil {
+			return // the client stopped reading
+		}
+		left -= n
+	}
 }

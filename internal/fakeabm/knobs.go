@@ -11,6 +11,9 @@ type knobs struct {
 	limitOutOfRange       string // "error" or "clamp"
 	adeTermsNotSigned     bool
 	adeTokenExpired       bool
+	expireTokensAt        map[string]int // route → request number before which every access token expires
+	pageOversize          int            // extra items on every list page beyond the limit asked for
+	repeatLastItem        bool           // each list page after the first starts with the previous page's last item
 }
 
 func defaultKnobs() knobs {
@@ -63,3 +66,34 @@ func (s *Server) SetADETermsNotSigned(v bool) { s.setKnob(func(k *knobs) { k.ade
 
 // SetADETokenExpired makes GET /session answer 403 as for an expired server token.
 func (s *Server) SetADETokenExpired(v bool) { s.setKnob(func(k *knobs) { k.adeTokenExpired = v }) }
+
+// ExpireTokensAt makes every access token issued so far expire just before
+// the n-th request (counting from 1, as Count does) to route is answered,
+// once: the token Apple revoked in the middle of a long walk.
+func (s *Server) ExpireTokensAt(route string, n int) {
+	s.setKnob(func(k *knobs) {
+		if k.expireTokensAt == nil {
+			k.expireTokensAt = map[string]int{}
+		}
+		k.expireTokensAt[route] = n
+	})
+}
+
+func (s *Server) maybeExpireTokens(route string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if n, ok := s.knobs.expireTokensAt[route]; ok && s.counts[route] == n {
+		clear(s.tokens)
+		delete(s.knobs.expireTokensAt, route)
+	}
+}
+
+// SetPageOversize makes every list page carry up to extra items more than
+// the limit asked for (meta.paging.limit still says the limit): the
+// oversized page a client must refuse rather than trust. 0 restores.
+func (s *Server) SetPageOversize(extra int) { s.setKnob(func(k *knobs) { k.pageOversize = extra }) }
+
+// SetRepeatLastItem makes every list page after the first start with the
+// last item of the page before, as an offset-paged list does when an item
+// is added while a client walks it: the duplicate a client must catch.
+func (s *Server) SetRepeatLastItem(v bool) { s.setKnob(func(k *knobs) { k.repeatLastItem = v }) }

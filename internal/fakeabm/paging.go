@@ -20,9 +20,10 @@ type page struct {
 	offset, limit int
 	n             int
 	cursor        string // the cursor the request carried, if any
+	extra         int    // hostile knob: items served beyond limit
 }
 
-func (p page) end() int { return min(p.offset+p.limit, p.n) }
+func (p page) end() int { return min(p.offset+p.limit+p.extra, p.n) }
 
 // parsePage reads limit and cursor for the collection at coll holding n items.
 func (s *Server) parsePage(r *http.Request, coll string, n int) (page, *apiError) {
@@ -50,6 +51,11 @@ func (s *Server) parsePage(r *http.Request, coll string, n int) (page, *apiError
 			return p, &e
 		}
 		p.offset, p.cursor = off, v[0]
+	}
+	k := s.knobsNow()
+	p.extra = max(k.pageOversize, 0)
+	if k.repeatLastItem && p.offset > 0 {
+		p.offset-- // the item that ended the previous page comes again
 	}
 	return p, nil
 }

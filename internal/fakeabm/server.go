@@ -6,7 +6,10 @@
 package fakeabm
 
 import (
+	"bytes"
+	"cmp"
 	"crypto/ecdsa"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -24,7 +27,10 @@ type Options struct {
 	Scope             string        // "business.api" (default) or "school.api"
 	Latency           time.Duration // added to every request
 	RequestsPerMinute int           // 0 = unlimited; else /v1 requests beyond it get 429
-	TokenTTL          time.Duration // expires_in of issued tokens (default 1h)
+	// RateWindow is the window RequestsPerMinute counts over, a minute
+	// unless set; tests shorten it to see throttling without waiting minutes.
+	RateWindow time.Duration
+	TokenTTL   time.Duration // expires_in of issued tokens (default 1h)
 	// SharedServerName, when set, names every generated server alike: ABM
 	// does not require unique names, and lookups by name must cope.
 	SharedServerName string
@@ -46,6 +52,9 @@ type Server struct {
 	limiter  limiter
 	errSeq   uint64
 	knobs    knobs
+	seen     seen
+	canceled int           // requests whose client went away while the fake was still answering
+	latency  time.Duration // Options.Latency, until SetLatency changes it
 
 	ts *httptest.Server
 	hs *http.Server
@@ -73,8 +82,9 @@ func NewServer(opts Options) *Server {
 		tokens:   map[string]time.Time{},
 		sessions: map[string]time.Time{},
 		nonces:   map[string]bool{},
-		limiter:  limiter{rpm: opts.RequestsPerMinute},
+		limiter:  limiter{rpm: opts.RequestsPerMinute, window: cmp.Or(opts.RateWindow, time.Minute)},
 		knobs:    defaultKnobs(),
+		latency:  opts.Latency,
 	}
 	if opts.SharedServerName != "" {
 		for i := range s.ds.servers[len(fixtureServers()):] {
@@ -121,7 +131,10 @@ func (s *Server) Close() {
 func (s *Server) SetBaseURL(u string) { s.base.Store(strings.TrimRight(u, "/")) }
 
 // URL is the base URL: the API lives under URL()+"/v1", ADE at URL().
-func (s *Server) URL() string { return s.base.Load().(string) }
+func (s *Server) URL() string {
+	u, _ := s.base.Load().(string)
+	return u
+}
 
 // TokenURL is the documented token endpoint (/auth/oauth2/v2/token is served too).
 func (s *Server) TokenURL() string { return s.URL() + "/auth/oauth2/token" }
@@ -144,7 +157,18 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	rt := s.route(r)
 	s.count(rt.name)
+	s.maybeExpireTokens(rt.name)
+	if r.Body != nil && r.Body != http.NoBody {
+		// Read the (small) body first: only then does net/http watch the
+		// connection, so that a client that goes away while the fake
+		// waits out Latency cancels r.Context(), POSTs included.
+		b, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		r.Body = io.NopCloser(bytes.NewReader(b))
+	}
 	if !s.delay(r) {
+		s.mu.Lock()
+		s.canceled++
+		s.mu.Unlock()
 		return
 	}
 	if f, ok := s.nextFault(rt.name); ok {
@@ -153,6 +177,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if rt.api {
 		if retry, ok := s.allow(); !ok {
+			s.count("throttled") // every 429 the limiter answered, whatever the route
 			w.Header().Set("Retry-After", retry)
 			s.writeError(w, apiError{status: 429, code: "RATE_LIMIT_EXCEEDED",
 				title:  "The request rate limit has been reached.",
@@ -160,7 +185,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if rt.method != "" && r.Method != rt.method && !(rt.method == http.MethodGet && r.Method == http.MethodHead) {
+	if headForGet := rt.method == http.MethodGet && r.Method == http.MethodHead; rt.method != "" && r.Method != rt.method && !headForGet {
 		w.Header().Set("Allow", rt.method)
 		if rt.api {
 			s.writeError(w, apiError{status: 405, code: "METHOD_NOT_ALLOWED", title: "The request method is not allowed.",
@@ -177,10 +202,13 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) delay(r *http.Request) bool {
-	if s.opts.Latency <= 0 {
+	s.mu.Lock()
+	latency := s.latency
+	s.mu.Unlock()
+	if latency <= 0 {
 		return true
 	}
-	t := time.NewTimer(s.opts.Latency)
+	t := time.NewTimer(latency)
 	defer t.Stop()
 	select {
 	case <-t.C:
@@ -188,4 +216,20 @@ func (s *Server) delay(r *http.Request) bool {
 	case <-r.Context().Done():
 		return false
 	}
+}
+
+// SetLatency changes the delay added to every request from now on.
+func (s *Server) SetLatency(d time.Duration) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.latency = d
+}
+
+// Canceled is how many requests the client gave up on (closed the
+// connection or reset the stream) while the fake was still waiting out its
+// Latency before answering.
+func (s *Server) Canceled() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.canceled
 }

@@ -29,6 +29,7 @@ func (s *Server) serveToken(w http.ResponseWriter, r *http.Request) {
 		oauthError(w, "unsupported_grant_type", "")
 		return
 	}
+	s.remember(&s.seen.assertions, r.Form.Get("client_assertion"))
 	// Apple gives no detail for any client or assertion mistake [seen].
 	if r.Form.Get("client_assertion_type") != assertionType ||
 		r.Form.Get("client_id") != s.creds.clientID ||
@@ -41,6 +42,7 @@ func (s *Server) serveToken(w http.ResponseWriter, r *http.Request) {
 	tok := randomToken()
 	s.mu.Lock()
 	s.tokens[tok] = time.Now().Add(s.opts.TokenTTL)
+	s.seen.accessTokens = append(s.seen.accessTokens, tok)
 	s.mu.Unlock()
 
 	var j jw

@@ -73,6 +73,8 @@ func addReadError(diags *diag.Diagnostics, what string, err error) {
 		diags.AddError("Apple is throttling requests", fmt.Sprintf("%s: %v", what, err))
 	case errors.As(err, &tokenErr):
 		diags.AddError("Cannot authenticate with Apple", fmt.Sprintf("%s: %v", what, err))
+	case errors.Is(err, context.Canceled):
+		diags.AddError("Read canceled", fmt.Sprintf("%s: the read was stopped (Terraform was interrupted) before Apple answered: %v", what, err))
 	case errors.Is(err, context.DeadlineExceeded):
 		diags.AddError("Read timed out", fmt.Sprintf("%s: %v. Raise the data source's timeouts.read if Apple is slow or throttling.", what, err))
 	case errors.As(err, &apiErr):

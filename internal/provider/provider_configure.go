@@ -212,7 +212,11 @@ func userAgent(version, terraformVersion string) string {
 // newHTTPClient is the transport every request uses. Per-request deadlines
 // come from the data source's context; these bound the pieces of a request.
 func newHTTPClient() *http.Client {
-	t := http.DefaultTransport.(*http.Transport).Clone()
+	t, ok := http.DefaultTransport.(*http.Transport)
+	if !ok {
+		return &http.Client{Transport: http.DefaultTransport}
+	}
+	t = t.Clone()
 	t.ResponseHeaderTimeout = 2 * time.Minute
 	t.MaxIdleConnsPerHost = 4
 	return &http.Client{Transport: t}

@@ -107,7 +107,8 @@ func buildClient(s settings) (*client.Client, diag.Diagnostics) {
 // null.
 func readServerToken(s settings, diags *diag.Diagnostics) *client.ServerToken {
 	text := s.ServerToken
-	if s.ServerTokenFile != "" && text == "" {
+	fromFile := s.ServerTokenFile != "" && text == ""
+	if fromFile {
 		b, err := os.ReadFile(s.ServerTokenFile)
 		if err != nil {
 			diags.AddError("Cannot read the server token file",
@@ -116,7 +117,9 @@ func readServerToken(s settings, diags *diag.Diagnostics) *client.ServerToken {
 		}
 		text = string(b)
 	}
-	if text == "" {
+	// An empty file named on purpose is a mistake to report, not the
+	// absence of a token.
+	if text == "" && !fromFile {
 		return nil
 	}
 	tok, err := client.ParseServerToken([]byte(text))
