@@ -38,7 +38,7 @@ type appleCareAttributes struct {
 func (c *Client) ListAppleCareCoverage(ctx context.Context, serial string) ([]AppleCareCoverage, error) {
 	out := []AppleCareCoverage{}
 	path := "/orgDevices/" + url.PathEscape(serial) + "/appleCareCoverage"
-	err := paginate(ctx, c, "appleCareCoverage", path, nil, func(r *resource[appleCareAttributes]) error {
+	err := paginate(ctx, c, "appleCareCoverage", "coverage", path, nil, func(r *resource[appleCareAttributes]) error {
 		a := r.Attributes
 		out = append(out, AppleCareCoverage{
 			ID: r.ID, Status: a.Status, PaymentType: a.PaymentType, Description: a.Description,

@@ -14,7 +14,7 @@ const mdmServerFields = "serverName,serverType,createdDateTime,updatedDateTime,"
 // ListMdmServers calls each for every MDM server of the organization.
 func (c *Client) ListMdmServers(ctx context.Context, each func(*MdmServer) error) error {
 	q := url.Values{"fields[mdmServers]": {mdmServerFields}}
-	err := paginate(ctx, c, "mdmServers", "/mdmServers", q, func(r *mdmServerResource) error {
+	err := paginate(ctx, c, "mdmServers", "MDM server", "/mdmServers", q, func(r *mdmServerResource) error {
 		return each(toMdmServer(r))
 	})
 	if err != nil {
@@ -41,7 +41,7 @@ func (c *Client) GetMdmServer(ctx context.Context, id string) (*MdmServer, error
 // endpoint works; /mdmServers/{id}/devices answers 403.
 func (c *Client) ListMdmServerDeviceSerials(ctx context.Context, id string, each func(serial string) error) error {
 	path := "/mdmServers/" + url.PathEscape(id) + "/relationships/devices"
-	err := paginate(ctx, c, "mdmServerDevices", path, nil, func(l *linkage) error {
+	err := paginate(ctx, c, "mdmServerDevices", "device", path, nil, func(l *linkage) error {
 		return each(l.ID)
 	})
 	if err != nil {

@@ -36,6 +36,8 @@ type resource[A any] struct {
 	Attributes A      `json:"attributes"`
 }
 
+func (r *resource[A]) itemID() string { return r.ID }
+
 // MdmServer is one device-management service of the organization (JSON:API
 // type mdmServers).
 type MdmServer struct {
@@ -90,9 +92,12 @@ type linkage struct {
 	ID   string `json:"id"`
 }
 
+func (l *linkage) itemID() string { return l.ID }
+
 // page is one page of a JSON:API list.
 type page[T any] struct {
-	Data  []T `json:"data"`
+	Data *[]T `json:"data"` // nil when Apple left it out or sent null
+
 	Links struct {
 		Self string `json:"self"`
 		Next string `json:"next"`

@@ -13,12 +13,11 @@ import (
 func decodeOrgDevicePage(body []byte, each func(*OrgDevice) error) (pageInfo, error) {
 	s := &scanner{data: body}
 	var info pageInfo
+	sawData := false
 	err := s.object(func(key []byte) error {
 		switch string(key) {
 		case "data":
-			if isNull, err := s.null(); isNull || err != nil {
-				return err
-			}
+			sawData = true
 			return s.array(func() error {
 				d, err := decodeOrgDevice(s, info.items)
 				if err != nil {
@@ -36,6 +35,9 @@ func decodeOrgDevicePage(body []byte, each func(*OrgDevice) error) (pageInfo, er
 	})
 	if err == nil {
 		err = s.end()
+	}
+	if err == nil && !sawData {
+		return info, errors.New("malformed response body: the page has no data list")
 	}
 	return info, malformed(err)
 }

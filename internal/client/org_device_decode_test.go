@@ -75,8 +75,11 @@ func referenceDecode(body []byte) ([]*OrgDevice, pageInfo, error) {
 	if err := json.Unmarshal(body, &p); err != nil {
 		return nil, pageInfo{}, err
 	}
+	if p.Data == nil {
+		return nil, pageInfo{}, errors.New("no data")
+	}
 	var out []*OrgDevice
-	for _, r := range p.Data {
+	for _, r := range *p.Data {
 		a := r.Attributes
 		d := &OrgDevice{
 			ID: r.ID, SerialNumber: a.SerialNumber, AddedToOrgDateTime: a.AddedToOrgDateTime,
@@ -92,7 +95,7 @@ func referenceDecode(body []byte) ([]*OrgDevice, pageInfo, error) {
 		finishOrgDevice(d, a.PurchaseSourceUID)
 		out = append(out, d)
 	}
-	return out, pageInfo{items: len(p.Data), next: p.Links.Next, nextCursor: p.Meta.Paging.NextCursor}, nil
+	return out, pageInfo{items: len(*p.Data), next: p.Links.Next, nextCursor: p.Meta.Paging.NextCursor}, nil
 }
 
 // exactKeys reports whether every object key in the document is spelled
@@ -204,7 +207,7 @@ func TestDecodeOrgDevicePageRejectsWrongTypes(t *testing.T) {
 func FuzzDecodeOrgDevicePage(f *testing.F) {
 	f.Add(fixturePage())
 	f.Add([]byte(`{"data":[]}`))
-	f.Add([]byte(`{"data":null,"links":null,"meta":{"paging":null}}`))
+	f.Add([]byte(`{"data":[],"links":null,"meta":{"paging":null}}`))
 	f.Add([]byte(`{"data":[{"id":"A","attributes":{"wifiMacAddress":"","imei":[null,"x"]}}]}`))
 	f.Add([]byte(`{"data":[{"id":"A","attributes":{"deviceModel":"\ud800\u0041"}}]}`))
 	f.Fuzz(func(t *testing.T, body []byte) {

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"strconv"
@@ -62,20 +63,37 @@ func (c *Client) walk(ctx context.Context, route, path string, query url.Values,
 	}
 }
 
+// listItem is what every list item has: Apple's id.
+type listItem[T any] interface {
+	*T
+	itemID() string
+}
+
 // paginate walks a list whose pages are small enough for encoding/json and
-// calls each for every item, in Apple's order.
-func paginate[T any](ctx context.Context, c *Client, route, path string, query url.Values, each func(*T) error) error {
+// calls each for every item, in Apple's order. A page without data, or an
+// item listed twice, is an inconsistent answer and stops the walk: a list
+// must never be presented as complete when it is not.
+func paginate[T any, P listItem[T]](ctx context.Context, c *Client, route, kind, path string, query url.Values, each func(P) error) error {
+	seen := make(map[string]struct{})
 	return c.walk(ctx, route, path, query, func(body []byte) (pageInfo, error) {
 		var p page[T]
 		if err := json.Unmarshal(body, &p); err != nil {
 			return pageInfo{}, fmt.Errorf("malformed response body: %w", err)
 		}
-		info := pageInfo{items: len(p.Data), next: p.Links.Next, nextCursor: p.Meta.Paging.NextCursor}
+		if p.Data == nil {
+			return pageInfo{}, errors.New("malformed response body: the page has no data list")
+		}
+		info := pageInfo{items: len(*p.Data), next: p.Links.Next, nextCursor: p.Meta.Paging.NextCursor}
 		if info.items > pageLimit {
 			return info, nil // walk reports it before anything is used
 		}
-		for i := range p.Data {
-			if err := each(&p.Data[i]); err != nil {
+		for i := range *p.Data {
+			item := P(&(*p.Data)[i])
+			if _, dup := seen[item.itemID()]; dup {
+				return info, fmt.Errorf("the list names %s %q twice; Apple's answer is inconsistent, try again", kind, item.itemID())
+			}
+			seen[item.itemID()] = struct{}{}
+			if err := each(item); err != nil {
 				return info, err
 			}
 		}

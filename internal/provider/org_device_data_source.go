@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -14,7 +15,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-	"golang.org/x/sync/errgroup"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
@@ -82,17 +82,22 @@ func (d *OrgDeviceDataSource) Read(ctx context.Context, req datasource.ReadReque
 		serverID string
 		coverage []client.AppleCareCoverage
 	)
-	g, gctx := errgroup.WithContext(ctx)
-	g.Go(func() (err error) { dev, err = f.c.GetOrgDevice(gctx, serial); return err })
-	g.Go(func() (err error) { serverID, err = f.c.AssignedServerID(gctx, serial); return err })
-	g.Go(func() (err error) { coverage, err = f.c.ListAppleCareCoverage(gctx, serial); return err })
-	if err := g.Wait(); err != nil {
-		var apiErr *client.APIError
-		if errors.As(err, &apiErr) && apiErr.NotFound() {
-			resp.Diagnostics.AddAttributeError(path.Root("serial_number"), "Device not found",
-				fmt.Sprintf("Apple has no device with serial number %q in this organization (%v).", serial, err))
-			return
-		}
+	// Three independent requests, in parallel. Their errors are kept apart
+	// so that only the device's own 404 means "not found".
+	var devErr, serverErr, coverageErr error
+	var wg sync.WaitGroup
+	wg.Add(3)
+	go func() { defer wg.Done(); dev, devErr = f.c.GetOrgDevice(ctx, serial) }()
+	go func() { defer wg.Done(); serverID, serverErr = f.c.AssignedServerID(ctx, serial) }()
+	go func() { defer wg.Done(); coverage, coverageErr = f.c.ListAppleCareCoverage(ctx, serial) }()
+	wg.Wait()
+	var apiErr *client.APIError
+	if errors.As(devErr, &apiErr) && apiErr.NotFound() {
+		resp.Diagnostics.AddAttributeError(path.Root("serial_number"), "Device not found",
+			fmt.Sprintf("Apple has no device with serial number %q in this organization (%v).", serial, devErr))
+		return
+	}
+	if err := firstError(devErr, serverErr, coverageErr); err != nil {
 		addReadError(&resp.Diagnostics, "abm_org_device", err)
 		return
 	}

@@ -83,3 +83,12 @@ func TestAccOrgDeviceNotFound(t *testing.T) {
 		`(?s)Device not found.*no device with serial number "NOSUCHSERIAL1"`)
 	expectError(t, env.providerBlock("")+`data "abm_org_device" "x" { serial_number = "" }`, `(?s)serial_number`)
 }
+
+// Only the device's own 404 means the serial is unknown; a 404 from the
+// coverage call is reported as what it is.
+func TestAccOrgDeviceCoverageErrorIsNotNotFound(t *testing.T) {
+	env := newTestEnv(t, fakeabm.Options{})
+	env.fake.InjectFaults("appleCareCoverage", fakeabm.Fault{Status: 404})
+	expectError(t, env.providerBlock("")+`data "abm_org_device" "x" { serial_number = "XABC123X0ABC123X0" }`,
+		`(?s)Apple answered HTTP 404.*appleCareCoverage`)
+}
