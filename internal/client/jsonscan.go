@@ -161,11 +161,11 @@ func (s *scanner) escapedString(start int) ([]byte, error) {
 					return nil, err
 				}
 				if utf16.IsSurrogate(r) {
-					r2 := rune(-1)
 					if s.pos+1 < len(s.data) && s.data[s.pos] == '\\' && s.data[s.pos+1] == 'u' {
 						save := s.pos
 						s.pos += 2
-						if r2, err = s.hex4(); err != nil {
+						r2, err := s.hex4()
+						if err != nil {
 							return nil, err
 						}
 						if d := utf16.DecodeRune(r, r2); d != utf8.RuneError {
@@ -204,12 +204,12 @@ func (s *scanner) hex4() (rune, error) {
 	if len(s.data)-s.pos < 4 {
 		return 0, s.fail("short \\u escape")
 	}
-	v, err := strconv.ParseUint(string(s.data[s.pos:s.pos+4]), 16, 32)
+	v, err := strconv.ParseUint(string(s.data[s.pos:s.pos+4]), 16, 16)
 	if err != nil {
 		return 0, s.fail("invalid \\u escape")
 	}
 	s.pos += 4
-	return rune(v), nil
+	return rune(v), nil //nolint:gosec // four hex digits fit in 16 bits
 }
 
 func (s *scanner) boolean() (bool, error) {

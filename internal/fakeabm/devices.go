@@ -52,7 +52,7 @@ func (s *Server) serveOrgDevice(w http.ResponseWriter, r *http.Request, serial s
 	writeJSON(w, http.StatusOK, j.b)
 }
 
-// E3 GET /v1/orgDevices/{serial}/relationships/assignedServer
+// E3 GET /v1/orgDevices/{serial}/relationships/assignedServer.
 func (s *Server) serveAssignedServerLinkage(w http.ResponseWriter, r *http.Request, serial string) {
 	d, ok := s.lookupDevice(w, serial)
 	if !ok {
@@ -82,7 +82,7 @@ func (s *Server) serveAssignedServerLinkage(w http.ResponseWriter, r *http.Reque
 	writeJSON(w, http.StatusOK, j.b)
 }
 
-// E4 GET /v1/orgDevices/{serial}/assignedServer
+// E4 GET /v1/orgDevices/{serial}/assignedServer.
 func (s *Server) serveAssignedServer(w http.ResponseWriter, r *http.Request, serial string) {
 	sel, e := parseFields(r, "mdmServers", mdmServerFields)
 	if e != nil {
@@ -121,7 +121,7 @@ func (s *Server) unassigned404(w http.ResponseWriter, serial string) bool {
 	return true
 }
 
-// E5 GET /v1/orgDevices/{serial}/appleCareCoverage
+// E5 GET /v1/orgDevices/{serial}/appleCareCoverage.
 func (s *Server) serveAppleCareCoverage(w http.ResponseWriter, r *http.Request, serial string) {
 	sel, e := parseFields(r, "appleCareCoverage", appleCareFields)
 	if e != nil {

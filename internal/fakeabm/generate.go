@@ -154,7 +154,6 @@ func (r *rng) stamp(lo, hi int64) (string, int64) {
 
 var (
 	t2019 = time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
-	t2024 = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
 	t2026 = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC).Unix()
 	tNow  = time.Date(2026, 7, 1, 0, 0, 0, 0, time.UTC).Unix() // the data set's "now": fixed for determinism
 )

@@ -11,7 +11,7 @@ var defaultServerFields = fieldSel{given: true, set: map[string]bool{
 	"serverName": true, "serverType": true, "createdDateTime": true, "updatedDateTime": true, "devices": true,
 }}
 
-// E6 GET /v1/mdmServers
+// E6 GET /v1/mdmServers.
 func (s *Server) serveMdmServers(w http.ResponseWriter, r *http.Request, _ string) {
 	sel, e := parseFields(r, "mdmServers", mdmServerFields)
 	if e != nil {
@@ -36,7 +36,7 @@ func (s *Server) serveMdmServers(w http.ResponseWriter, r *http.Request, _ strin
 	writeJSON(w, http.StatusOK, j.b)
 }
 
-// E7 GET /v1/mdmServers/{id}
+// E7 GET /v1/mdmServers/{id}.
 func (s *Server) serveMdmServer(w http.ResponseWriter, r *http.Request, id string) {
 	sel, e := parseFields(r, "mdmServers", mdmServerFields)
 	if e != nil {
