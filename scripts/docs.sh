@@ -71,7 +71,9 @@ mkdir -p "$scratch/tree"
 (cd "$root" && git ls-files -z --cached --others --exclude-standard |
 	while IFS= read -r -d '' f; do [[ -e "$f" ]] && printf '%s\0' "$f"; done |
 	xargs -0 cp --parents -t "$scratch/tree")
-rm -rf "$scratch/tree/docs"
+# Only what tfplugindocs writes is regenerated; hand-written pages such as
+# docs/performance.md stay as committed.
+rm -rf "$scratch/tree/docs/index.md" "$scratch/tree/docs/data-sources"
 generate "$scratch/tree" >"$scratch/generate.log" 2>&1 || {
 	cat "$scratch/generate.log" >&2
 	log "tfplugindocs failed"

@@ -50,3 +50,22 @@ func BenchmarkDecodeOrgDevicesPage(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "devices/s")
 }
+
+// BenchmarkDecodeOrgDevicesPageReference decodes the same page with the
+// encoding/json reference decoder of the tests, the design the scanner
+// replaced, so the two can be compared in one run.
+func BenchmarkDecodeOrgDevicesPageReference(b *testing.B) {
+	body := fetchPage(b)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		devices, _, err := referenceDecode(body)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += len(devices)
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "devices/s")
+}

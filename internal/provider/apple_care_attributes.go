@@ -39,18 +39,10 @@ func coverageAttribute() schema.ListNestedAttribute {
 		"contract_cancel_date_time": "When the contract was canceled, if it was.",
 		"agreement_number":          "Agreement number, if any.",
 	}
-	attrs := make(map[string]schema.Attribute, len(coverageAttrTypes))
-	for name, t := range coverageAttrTypes {
-		if t == types.BoolType {
-			attrs[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc[name]}
-		} else {
-			attrs[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc[name]}
-		}
-	}
 	return schema.ListNestedAttribute{
 		Computed:            true,
 		MarkdownDescription: "AppleCare coverage of the device, in Apple's order; empty when it has none.",
-		NestedObject:        schema.NestedAttributeObject{Attributes: attrs},
+		NestedObject:        schema.NestedAttributeObject{Attributes: computedAttributes(coverageAttrTypes, desc)},
 	}
 }
 

@@ -43,21 +43,7 @@ var serverAttributeDescriptions = map[string]string{
 
 // serverNestedAttributes is the schema of one MDM server inside a list.
 func serverNestedAttributes() map[string]schema.Attribute {
-	out := make(map[string]schema.Attribute, len(serverAttrTypes))
-	for name, t := range serverAttrTypes {
-		desc := serverAttributeDescriptions[name]
-		switch t {
-		case types.StringType:
-			out[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-		case types.BoolType:
-			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
-		case types.Int64Type:
-			out[name] = schema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-		default:
-			out[name] = schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: desc}
-		}
-	}
-	return out
+	return computedAttributes(serverAttrTypes, serverAttributeDescriptions)
 }
 
 // serverValues converts one server; serials is null when the caller did

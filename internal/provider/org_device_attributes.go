@@ -69,17 +69,5 @@ var deviceAttributeDescriptions = map[string]string{
 
 // deviceNestedAttributes is the schema of one device inside a list.
 func deviceNestedAttributes() map[string]schema.Attribute {
-	out := make(map[string]schema.Attribute, len(deviceAttrTypes))
-	for name, t := range deviceAttrTypes {
-		desc := deviceAttributeDescriptions[name]
-		switch t {
-		case types.StringType:
-			out[name] = schema.StringAttribute{Computed: true, MarkdownDescription: desc}
-		case types.BoolType:
-			out[name] = schema.BoolAttribute{Computed: true, MarkdownDescription: desc}
-		default:
-			out[name] = schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: desc}
-		}
-	}
-	return out
+	return computedAttributes(deviceAttrTypes, deviceAttributeDescriptions)
 }

@@ -99,15 +99,16 @@ func TestOrgDevicesProtocolServerMatchesFramework(t *testing.T) {
 // benchRead measures one read through a fresh provider instance per
 // iteration, so the per-provider cache does not hide the fetch. Decoding
 // the state is Terraform's work and is left out; the in-process fake's
-// serving is in.
-func benchRead(b *testing.B, devices int, typeName string) {
+// serving is in. newServer picks the protocol server or the plain
+// framework one.
+func benchRead(b *testing.B, devices int, typeName string, newServer func() (tfprotov6.ProviderServer, error)) {
 	f := fakeabm.New(fakeabm.Options{Seed: 7, Devices: devices, Servers: 20})
 	defer f.Close()
 	keyFile := writeKey(b, f)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {
-		srv, err := NewProtocol6Server("bench")()
+		srv, err := newServer()
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -116,5 +117,16 @@ func benchRead(b *testing.B, devices int, typeName string) {
 	b.ReportMetric(float64(devices*b.N)/b.Elapsed().Seconds(), "devices/s")
 }
 
-func BenchmarkReadOrgDevices10k(b *testing.B)       { benchRead(b, 10000, "abm_org_devices") }
-func BenchmarkReadOrgDeviceSummary10k(b *testing.B) { benchRead(b, 10000, "abm_org_device_summary") }
+func BenchmarkReadOrgDevices10k(b *testing.B) {
+	benchRead(b, 10000, "abm_org_devices", NewProtocol6Server("bench"))
+}
+
+// BenchmarkReadOrgDevices10kFramework is the same read answered by the
+// framework's own server path, for comparison in one run.
+func BenchmarkReadOrgDevices10kFramework(b *testing.B) {
+	benchRead(b, 10000, "abm_org_devices", providerserver.NewProtocol6WithError(New("bench")()))
+}
+
+func BenchmarkReadOrgDeviceSummary10k(b *testing.B) {
+	benchRead(b, 10000, "abm_org_device_summary", NewProtocol6Server("bench"))
+}

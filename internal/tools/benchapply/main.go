@@ -169,7 +169,8 @@ type fakeProc struct {
 }
 
 func startFake(bin, dir string, devices int, latency time.Duration) (*fakeProc, error) {
-	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), //nolint:gosec // the fakeabm this tool just built "-servers", "20", "-seed", "7",
+	// The fakeabm this tool just built.
+	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-servers", "20", "-seed", "7", //nolint:gosec // see above
 		"-latency", latency.String(), "-out", dir)
 	cmd.Stderr = io.Discard
 	stdout, err := cmd.StdoutPipe()
