@@ -72,7 +72,6 @@ func (c *Client) send(ctx context.Context, route string, build func() (*http.Req
 		}
 		start := c.now()
 		resp, err := c.http.Do(req)
-		c.release()
 		n := c.requests.Add(1)
 		fields := map[string]any{
 			"route": route, "method": req.Method, "path": req.URL.Path,
@@ -90,6 +89,7 @@ func (c *Client) send(ctx context.Context, route string, build func() (*http.Req
 					wait = c.backoff(throttled + 1)
 				}
 				drain(resp)
+				c.release()
 				throttled++
 				if throttled > maxThrottleWaits {
 					return nil, fmt.Errorf("%s %s: Apple is throttling requests (HTTP 429) and still did after %d waits", req.Method, req.URL.Path, maxThrottleWaits)
@@ -108,6 +108,7 @@ func (c *Client) send(ctx context.Context, route string, build func() (*http.Req
 						wait = ra
 					}
 					drain(resp)
+					c.release()
 					retries++
 					if err := c.sleep(ctx, wait, "server error, backing off", fields); err != nil {
 						return nil, err
@@ -118,6 +119,7 @@ func (c *Client) send(ctx context.Context, route string, build func() (*http.Req
 
 			body, readErr := readBody(resp)
 			resp.Body.Close()
+			c.release()
 			if readErr == nil {
 				return &response{status: resp.StatusCode, header: resp.Header, body: body,
 					method: req.Method, path: req.URL.Path, retries: retries}, nil
@@ -132,6 +134,8 @@ func (c *Client) send(ctx context.Context, route string, build func() (*http.Req
 				return nil, fmt.Errorf("%s %s: reading the response: %s", req.Method, req.URL.Path, redactURLError(readErr))
 			}
 			err = fmt.Errorf("reading the response: %w", readErr)
+		} else {
+			c.release()
 		}
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("%s %s: %w", req.Method, req.URL.Path, ctx.Err())
@@ -150,8 +154,8 @@ func (c *Client) send(ctx context.Context, route string, build func() (*http.Req
 
 // acquire takes one of the client's in-flight slots. Apple has reset HTTP/2
 // streams beyond about four concurrent requests, so no more are sent at once
-// however many data sources read in parallel. The slot covers sending and
-// the response headers; bodies are read after release.
+// however many data sources read in parallel. The slot is held from sending
+// until the body has been read (or drained), while the stream is open.
 func (c *Client) acquire(ctx context.Context) error {
 	select {
 	case c.inflight <- struct{}{}:
