@@ -9,9 +9,10 @@ import (
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-// maxParallelWalks caps concurrent requests to Apple: the service has reset
-// HTTP/2 streams beyond about four.
-const maxParallelWalks = 4
+// maxParallelWalks bounds the server linkage walks running at once. The
+// client caps the requests in flight itself; more walks than that would only
+// wait for its slots.
+const maxParallelWalks = client.MaxInFlight
 
 // fleet is one provider instance's view of the organization, fetched at most
 // once per collection and shared by every data source.
