@@ -133,13 +133,8 @@ func decodeOrgDevice(s *scanner, index int) (*OrgDevice, error) {
 				return err
 			}
 			return s.object(func(key []byte) error {
-				name := string(key)
-				f := deviceAttribute(d, name, &uid)
-				if f == nil {
-					return s.skip()
-				}
-				if err := f(s); err != nil {
-					return fmt.Errorf("attribute %s: %w", name, err)
+				if err := scanDeviceAttribute(s, d, key, &uid); err != nil {
+					return fmt.Errorf("attribute %s: %w", key, err)
 				}
 				return nil
 			})
@@ -168,63 +163,64 @@ func finishOrgDevice(d *OrgDevice, uid Field[string]) {
 	}
 }
 
-// deviceAttribute returns the reader for one attribute, or nil for one this
-// client does not know.
-func deviceAttribute(d *OrgDevice, name string, uid *Field[string]) func(*scanner) error {
-	str := func(f *Field[string]) func(*scanner) error { return func(s *scanner) error { return scanString(s, f) } }
-	switch name {
+// scanDeviceAttribute reads the value of one attribute into d, or skips it
+// when this client does not know the attribute. It runs once per attribute
+// of every device, so it dispatches directly rather than through a table of
+// closures.
+func scanDeviceAttribute(s *scanner, d *OrgDevice, key []byte, uid *Field[string]) error {
+	switch string(key) {
 	case "serialNumber":
-		return str(&d.SerialNumber)
+		return scanString(s, &d.SerialNumber)
 	case "addedToOrgDateTime":
-		return str(&d.AddedToOrgDateTime)
+		return scanString(s, &d.AddedToOrgDateTime)
 	case "releasedFromOrgDateTime":
-		return str(&d.ReleasedFromOrgDateTime)
+		return scanString(s, &d.ReleasedFromOrgDateTime)
 	case "updatedDateTime":
-		return str(&d.UpdatedDateTime)
+		return scanString(s, &d.UpdatedDateTime)
 	case "deviceModel":
-		return str(&d.DeviceModel)
+		return scanString(s, &d.DeviceModel)
 	case "productFamily":
-		return str(&d.ProductFamily)
+		return scanString(s, &d.ProductFamily)
 	case "productType":
-		return str(&d.ProductType)
+		return scanString(s, &d.ProductType)
 	case "deviceCapacity":
-		return str(&d.DeviceCapacity)
+		return scanString(s, &d.DeviceCapacity)
 	case "partNumber":
-		return str(&d.PartNumber)
+		return scanString(s, &d.PartNumber)
 	case "orderNumber":
-		return str(&d.OrderNumber)
+		return scanString(s, &d.OrderNumber)
 	case "color":
-		return str(&d.Color)
+		return scanString(s, &d.Color)
 	case "status":
-		return str(&d.Status)
+		return scanString(s, &d.Status)
 	case "orderDateTime":
-		return str(&d.OrderDateTime)
+		return scanString(s, &d.OrderDateTime)
 	case "eid":
-		return str(&d.EID)
+		return scanString(s, &d.EID)
 	case "purchaseSourceId":
-		return str(&d.PurchaseSourceID)
+		return scanString(s, &d.PurchaseSourceID)
 	case "purchaseSourceUid":
-		return str(uid)
+		return scanString(s, uid)
 	case "purchaseSourceType":
-		return str(&d.PurchaseSourceType)
+		return scanString(s, &d.PurchaseSourceType)
 	case "mdmMigrationStatus":
-		return str(&d.MdmMigrationStatus)
+		return scanString(s, &d.MdmMigrationStatus)
 	case "mdmMigrationDeadlineDateTime":
-		return str(&d.MdmMigrationDeadlineDateTime)
+		return scanString(s, &d.MdmMigrationDeadlineDateTime)
 	case "imei":
-		return func(s *scanner) error { return scanStrings(s, &d.IMEI) }
+		return scanStrings(s, &d.IMEI)
 	case "meid":
-		return func(s *scanner) error { return scanStrings(s, &d.MEID) }
+		return scanStrings(s, &d.MEID)
 	case "wifiMacAddress":
-		return func(s *scanner) error { return scanMACs(s, &d.WifiMacAddress) }
+		return scanMACs(s, &d.WifiMacAddress)
 	case "bluetoothMacAddress":
-		return func(s *scanner) error { return scanMACs(s, &d.BluetoothMacAddress) }
+		return scanMACs(s, &d.BluetoothMacAddress)
 	case "ethernetMacAddress":
-		return func(s *scanner) error { return scanMACs(s, &d.EthernetMacAddress) }
+		return scanMACs(s, &d.EthernetMacAddress)
 	case "isMdmMigrationCapable":
-		return func(s *scanner) error { return scanBool(s, &d.IsMdmMigrationCapable) }
+		return scanBool(s, &d.IsMdmMigrationCapable)
 	}
-	return nil
+	return s.skip()
 }
 
 func scanString(s *scanner, f *Field[string]) error {
