@@ -1,12 +1,9 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
@@ -23,8 +20,6 @@ var coverageAttrTypes = map[string]attr.Type{
 	"contract_cancel_date_time": types.StringType,
 	"agreement_number":          types.StringType,
 }
-
-var coverageObjectType = types.ObjectType{AttrTypes: coverageAttrTypes}
 
 func coverageAttribute() schema.ListNestedAttribute {
 	desc := map[string]string{
@@ -46,19 +41,31 @@ func coverageAttribute() schema.ListNestedAttribute {
 	}
 }
 
-var coverageTfType = coverageObjectType.TerraformType(context.Background())
-
-func coverageTfValue(c client.AppleCareCoverage) tftypes.Value {
-	return tftypes.NewValue(coverageTfType, map[string]tftypes.Value{
-		"id":                        tftypes.NewValue(tftypes.String, c.ID),
-		"status":                    tfString(c.Status),
-		"payment_type":              tfString(c.PaymentType),
-		"description":               tfString(c.Description),
-		"start_date_time":           tfString(c.StartDateTime),
-		"end_date_time":             tfString(c.EndDateTime),
-		"is_renewable":              tfBool(c.IsRenewable),
-		"is_canceled":               tfBool(c.IsCanceled),
-		"contract_cancel_date_time": tfString(c.ContractCancelDateTime),
-		"agreement_number":          tfString(c.AgreementNumber),
-	})
+// writeCoverage writes a device's coverage list, each record an object of
+// coverageAttrTypes with its attributes in sorted order.
+func writeCoverage(w *msgpackWriter, coverage []client.AppleCareCoverage) {
+	w.arrayLen(len(coverage))
+	for _, c := range coverage {
+		w.mapLen(len(coverageAttrTypes))
+		w.str("agreement_number")
+		w.field(c.AgreementNumber)
+		w.str("contract_cancel_date_time")
+		w.field(c.ContractCancelDateTime)
+		w.str("description")
+		w.field(c.Description)
+		w.str("end_date_time")
+		w.field(c.EndDateTime)
+		w.str("id")
+		w.str(c.ID)
+		w.str("is_canceled")
+		w.boolField(c.IsCanceled)
+		w.str("is_renewable")
+		w.boolField(c.IsRenewable)
+		w.str("payment_type")
+		w.field(c.PaymentType)
+		w.str("start_date_time")
+		w.field(c.StartDateTime)
+		w.str("status")
+		w.field(c.Status)
+	}
 }

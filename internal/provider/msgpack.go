@@ -3,6 +3,8 @@ package provider
 import (
 	"encoding/binary"
 	"math"
+
+	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
 // msgpackWriter appends the subset of MessagePack that Terraform's plugin
@@ -71,6 +73,23 @@ func (w *msgpackWriter) strings(items []string) {
 	w.arrayLen(len(items))
 	for _, s := range items {
 		w.str(s)
+	}
+}
+
+// field writes an attribute Apple may leave out: null unless set.
+func (w *msgpackWriter) field(f client.Field[string]) {
+	if f.Valid {
+		w.str(f.Value)
+	} else {
+		w.null()
+	}
+}
+
+func (w *msgpackWriter) boolField(f client.Field[bool]) {
+	if f.Valid {
+		w.boolean(f.Value)
+	} else {
+		w.null()
 	}
 }
 

@@ -121,17 +121,11 @@ func orgDeviceState(r *deviceRecord, serverID string, coverage []client.AppleCar
 	if err != nil {
 		return tftypes.Value{}, err
 	}
-	covs := make([]tftypes.Value, len(coverage))
-	for i, c := range coverage {
-		covs[i] = coverageTfValue(c)
-	}
-	extra := map[string][]byte{}
-	for name, v := range map[string]tftypes.Value{
-		"apple_care_coverage": tftypes.NewValue(types["apple_care_coverage"], covs),
-		"serial_number":       attrs["serial_number"],
-		"timeouts":            attrs["timeouts"],
-	} {
-		if extra[name], err = encodeValue(types[name], v); err != nil {
+	cw := &msgpackWriter{}
+	writeCoverage(cw, coverage)
+	extra := map[string][]byte{"apple_care_coverage": cw.buf}
+	for _, name := range []string{"serial_number", "timeouts"} {
+		if extra[name], err = encodeValue(types[name], attrs[name]); err != nil {
 			return tftypes.Value{}, err
 		}
 	}

@@ -5,27 +5,10 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-
-	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-// Helpers for states built as tftypes values and for reading a
-// configuration's tftypes value. They follow values.go's rules: absent or
-// null is null.
-
-func tfString(f client.Field[string]) tftypes.Value {
-	if !f.Valid {
-		return tftypes.NewValue(tftypes.String, nil)
-	}
-	return tftypes.NewValue(tftypes.String, f.Value)
-}
-
-func tfBool(f client.Field[bool]) tftypes.Value {
-	if !f.Valid {
-		return tftypes.NewValue(tftypes.Bool, nil)
-	}
-	return tftypes.NewValue(tftypes.Bool, f.Value)
-}
+// Helpers for reading a configuration's tftypes value, for the data
+// sources whose state is encoded by hand (device_msgpack.go).
 
 // configAttrs returns the attributes of a configuration object; a null
 // object has none.
