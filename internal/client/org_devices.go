@@ -12,13 +12,12 @@ import (
 // sent so that Apple returns every attribute it has, including ones added
 // after this client was written.
 func (c *Client) ListOrgDevices(ctx context.Context, each func(*OrgDevice) error) error {
-	seen := make(map[string]struct{})
+	seen := uniqueIDs{}
 	err := c.walk(ctx, "orgDevices", "/orgDevices", nil, func(body []byte) (pageInfo, error) {
 		return decodeOrgDevicePage(body, func(d *OrgDevice) error {
-			if _, dup := seen[d.ID]; dup {
-				return fmt.Errorf("the device list names %q twice; Apple's answer is inconsistent, try again", d.ID)
+			if err := seen.add("device", d.ID); err != nil {
+				return err
 			}
-			seen[d.ID] = struct{}{}
 			return each(d)
 		})
 	})

@@ -74,7 +74,7 @@ type listItem[T any] interface {
 // item listed twice, is an inconsistent answer and stops the walk: a list
 // must never be presented as complete when it is not.
 func paginate[T any, P listItem[T]](ctx context.Context, c *Client, route, kind, path string, query url.Values, each func(P) error) error {
-	seen := make(map[string]struct{})
+	seen := uniqueIDs{}
 	return c.walk(ctx, route, path, query, func(body []byte) (pageInfo, error) {
 		var p page[T]
 		if err := json.Unmarshal(body, &p); err != nil {
@@ -89,16 +89,28 @@ func paginate[T any, P listItem[T]](ctx context.Context, c *Client, route, kind,
 		}
 		for i := range *p.Data {
 			item := P(&(*p.Data)[i])
-			if _, dup := seen[item.itemID()]; dup {
-				return info, fmt.Errorf("the list names %s %q twice; Apple's answer is inconsistent, try again", kind, item.itemID())
+			if err := seen.add(kind, item.itemID()); err != nil {
+				return info, err
 			}
-			seen[item.itemID()] = struct{}{}
 			if err := each(item); err != nil {
 				return info, err
 			}
 		}
 		return info, nil
 	})
+}
+
+// uniqueIDs remembers the ids a list has named so far. An id named twice
+// means the list moved under the walk; it is refused rather than counted
+// twice.
+type uniqueIDs map[string]struct{}
+
+func (u uniqueIDs) add(kind, id string) error {
+	if _, dup := u[id]; dup {
+		return fmt.Errorf("the list names %s %q twice; Apple's answer is inconsistent, try again", kind, id)
+	}
+	u[id] = struct{}{}
+	return nil
 }
 
 // nextCursor finds the cursor of the next page in meta.paging.nextCursor or
