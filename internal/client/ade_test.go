@@ -137,12 +137,12 @@ func TestAppleCareCoverage(t *testing.T) {
 	if cov[0].ID != "H2WVKX7Q9N" || cov[1].ID != "K8PLQ2M4R7" {
 		t.Errorf("order = %s, %s", cov[0].ID, cov[1].ID)
 	}
-	checkString(t, "paymentType", cov[0].PaymentType, "PAID_UP_FRONT")
-	checkString(t, "endDateTime", cov[0].EndDateTime, "2028-04-29T00:00:00Z")
-	if cov[1].EndDateTime.Valid || !cov[1].EndDateTime.Present {
-		t.Errorf("subscription endDateTime = %+v, want present null", cov[1].EndDateTime)
+	checkString(t, "paymentType", keyOf(cov[0], client.AppleCareCoverage, "paymentType"), "PAID_UP_FRONT")
+	checkString(t, "endDateTime", keyOf(cov[0], client.AppleCareCoverage, "endDateTime"), "2028-04-29T00:00:00Z")
+	if keyOf(cov[1], client.AppleCareCoverage, "endDateTime").Valid || !keyOf(cov[1], client.AppleCareCoverage, "endDateTime").Present {
+		t.Errorf("subscription endDateTime = %+v, want present null", keyOf(cov[1], client.AppleCareCoverage, "endDateTime"))
 	}
-	checkString(t, "agreementNumber", cov[1].AgreementNumber, "AG-104233")
+	checkString(t, "agreementNumber", keyOf(cov[1], client.AppleCareCoverage, "agreementNumber"), "AG-104233")
 	none, err := c.ListAppleCareCoverage(context.Background(), "XSPARSE00001")
 	if err != nil || none == nil || len(none) != 0 {
 		t.Errorf("no coverage: %v %v", none, err)

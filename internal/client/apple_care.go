@@ -6,45 +6,28 @@ import (
 	"net/url"
 )
 
-// AppleCareCoverage is one AppleCare agreement of a device.
-type AppleCareCoverage struct {
-	ID                     string
-	Status                 Field[string]
-	PaymentType            Field[string]
-	Description            Field[string]
-	StartDateTime          Field[string]
-	EndDateTime            Field[string]
-	IsRenewable            Field[bool]
-	IsCanceled             Field[bool]
-	ContractCancelDateTime Field[string]
-	AgreementNumber        Field[string]
-}
-
-type appleCareAttributes struct {
-	Status                 Field[string] `json:"status"`
-	PaymentType            Field[string] `json:"paymentType"`
-	Description            Field[string] `json:"description"`
-	StartDateTime          Field[string] `json:"startDateTime"`
-	EndDateTime            Field[string] `json:"endDateTime"`
-	IsRenewable            Field[bool]   `json:"isRenewable"`
-	IsCanceled             Field[bool]   `json:"isCanceled"`
-	ContractCancelDateTime Field[string] `json:"contractCancelDateTime"`
-	AgreementNumber        Field[string] `json:"agreementNumber"`
-}
+// AppleCareCoverage declares the attributes of one AppleCare agreement of a
+// device (JSON:API type appleCareCoverage).
+var AppleCareCoverage = NewResource("appleCareCoverage",
+	Attribute{Key: "status", Kind: String, Doc: "`ACTIVE` or `INACTIVE`."},
+	Attribute{Key: "paymentType", Kind: String, Doc: "`ABE_SUBSCRIPTION`, `PAID_UP_FRONT`, `SUBSCRIPTION` or `NONE`."},
+	Attribute{Key: "description", Kind: String, Doc: "Plan name, e.g. `AppleCare+ for Business`."},
+	Attribute{Key: "startDateTime", Kind: String, Doc: "Start of the coverage."},
+	Attribute{Key: "endDateTime", Kind: String, Doc: "End of the coverage; null for subscriptions."},
+	Attribute{Key: "isRenewable", Kind: Bool, Doc: "Whether the coverage can be renewed."},
+	Attribute{Key: "isCanceled", Kind: Bool, Doc: "Whether the coverage was canceled."},
+	Attribute{Key: "contractCancelDateTime", Kind: String, Doc: "When the contract was canceled, if it was."},
+	Attribute{Key: "agreementNumber", Kind: String, Doc: "Agreement number, if any."},
+)
 
 // ListAppleCareCoverage returns a device's AppleCare coverage in Apple's
 // order; an empty slice when it has none. Apple has no bulk form of this
 // call, so it costs one request per device.
-func (c *Client) ListAppleCareCoverage(ctx context.Context, serial string) ([]AppleCareCoverage, error) {
-	out := []AppleCareCoverage{}
+func (c *Client) ListAppleCareCoverage(ctx context.Context, serial string) ([]*Record, error) {
+	out := []*Record{}
 	path := "/orgDevices/" + url.PathEscape(serial) + "/appleCareCoverage"
-	err := paginate(ctx, c, "appleCareCoverage", "coverage", path, nil, func(r *resource[appleCareAttributes]) error {
-		a := r.Attributes
-		out = append(out, AppleCareCoverage{
-			ID: r.ID, Status: a.Status, PaymentType: a.PaymentType, Description: a.Description,
-			StartDateTime: a.StartDateTime, EndDateTime: a.EndDateTime, IsRenewable: a.IsRenewable,
-			IsCanceled: a.IsCanceled, ContractCancelDateTime: a.ContractCancelDateTime, AgreementNumber: a.AgreementNumber,
-		})
+	err := c.listRecords(ctx, "appleCareCoverage", "coverage", path, nil, AppleCareCoverage, func(r *Record) error {
+		out = append(out, r)
 		return nil
 	})
 	if err != nil {

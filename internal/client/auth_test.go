@@ -97,7 +97,7 @@ func TestOneTokenForConcurrentReads(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs <- c.ListMdmServers(context.Background(), func(*client.MdmServer) error { return nil })
+			errs <- c.ListMdmServers(context.Background(), func(*client.Record) error { return nil })
 		}()
 	}
 	wg.Wait()
@@ -141,7 +141,7 @@ func TestInvalidClientExplainsWhatToCheck(t *testing.T) {
 	f := newFake(t, fakeabm.Options{})
 	other, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	c, _ := newClient(t, f, func(cfg *client.Config) { cfg.PrivateKey = other })
-	err := c.ListMdmServers(context.Background(), func(*client.MdmServer) error { return nil })
+	err := c.ListMdmServers(context.Background(), func(*client.Record) error { return nil })
 	var te *client.TokenError
 	if !errors.As(err, &te) || te.Code != "invalid_client" || te.HTTPStatus != 400 {
 		t.Fatalf("err = %v, want invalid_client TokenError", err)
@@ -177,7 +177,7 @@ func TestWrongScopeIsRefused(t *testing.T) {
 func TestUserAgentAndBearerOnEveryAPIRequest(t *testing.T) {
 	f := newFake(t, fakeabm.Options{})
 	c, rec := newClient(t, f)
-	if err := c.ListMdmServers(context.Background(), func(*client.MdmServer) error { return nil }); err != nil {
+	if err := c.ListMdmServers(context.Background(), func(*client.Record) error { return nil }); err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range rec.requests() {

@@ -43,7 +43,7 @@ func BenchmarkDecodeOrgDevicesPage(b *testing.B) {
 	b.ResetTimer()
 	n := 0
 	for b.Loop() {
-		_, err := decodeOrgDevicePage(body, func(*OrgDevice) error { n++; return nil })
+		_, err := decodePage(body, OrgDevices, func(*Record) error { n++; return nil })
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -61,7 +61,7 @@ func BenchmarkDecodeOrgDevicesPageReference(b *testing.B) {
 	b.ResetTimer()
 	n := 0
 	for b.Loop() {
-		devices, _, err := referenceDecode(body)
+		devices, _, _, err := referenceDecode(OrgDevices, body)
 		if err != nil {
 			b.Fatal(err)
 		}

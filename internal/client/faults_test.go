@@ -73,7 +73,7 @@ func TestThrottledRetryAfter90IsWaitedOutWithinTheDeadline(t *testing.T) {
 	defer cancel()
 	start := time.Now()
 	var n int
-	if err := c.ListMdmServers(ctx, func(*client.MdmServer) error { n++; return nil }); err != nil {
+	if err := c.ListMdmServers(ctx, func(*client.Record) error { n++; return nil }); err != nil {
 		t.Fatalf("after Retry-After: 90: %v", err)
 	}
 	if waited := time.Since(start); waited < 90*time.Second {
@@ -125,7 +125,7 @@ func TestThrottledPastTheDeadlineFailsAtOnce(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	start := time.Now()
-	err := c.ListMdmServers(ctx, func(*client.MdmServer) error { return nil })
+	err := c.ListMdmServers(ctx, func(*client.Record) error { return nil })
 	var th *client.ThrottledError
 	if !errors.As(err, &th) || th.RetryAfter != 30*time.Second || th.Path != "/v1/mdmServers" {
 		t.Fatalf("err = %v, want a ThrottledError of 30s on /v1/mdmServers", err)
@@ -293,7 +293,7 @@ func TestMalformedCompleteBodyIsNotRetried(t *testing.T) {
 	}{
 		{fakeabm.RouteMdmServers, func(c *client.Client, _ *fakeabm.Server) error { return listServers(c) }, "malformed"},
 		{fakeabm.RouteOrgDevices, func(c *client.Client, _ *fakeabm.Server) error {
-			return c.ListOrgDevices(context.Background(), func(*client.OrgDevice) error { return nil })
+			return c.ListOrgDevices(context.Background(), func(*client.Record) error { return nil })
 		}, "malformed"},
 		{fakeabm.RouteMdmServer, func(c *client.Client, f *fakeabm.Server) error {
 			_, err := c.GetMdmServer(context.Background(), f.MdmServers()[0].ID)
@@ -342,7 +342,7 @@ func TestTokensExpiredMidWalkGetOneNewTokenAndEveryDeviceOnce(t *testing.T) {
 	f.ExpireTokensAt(fakeabm.RouteOrgDevices, 11)
 	c, _ := newClient(t, f)
 	var got []string
-	err := c.ListOrgDevices(context.Background(), func(d *client.OrgDevice) error {
+	err := c.ListOrgDevices(context.Background(), func(d *client.Record) error {
 		got = append(got, d.ID)
 		return nil
 	})
@@ -441,7 +441,7 @@ func TestCancellationStopsWaitsAndInFlightRequests(t *testing.T) {
 				cancel()
 			}()
 			start := time.Now()
-			err := c.ListMdmServers(ctx, func(*client.MdmServer) error { return nil })
+			err := c.ListMdmServers(ctx, func(*client.Record) error { return nil })
 			if !errors.Is(err, context.Canceled) {
 				t.Fatalf("err = %v, want context.Canceled", err)
 			}

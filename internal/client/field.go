@@ -3,7 +3,6 @@ package client
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
 )
 
 // Field is one attribute as Apple sent it. Apple leaves keys out and sends
@@ -31,12 +30,3 @@ func (f *Field[T]) UnmarshalJSON(b []byte) error {
 
 // Get returns the value and whether there is one.
 func (f Field[T]) Get() (T, bool) { return f.Value, f.Valid }
-
-// MACList is a MAC address attribute, which Apple documents as a string but
-// sends as an array of strings too. Both decode to the list of addresses; ""
-// decodes to an empty list.
-type MACList []string
-
-// Joined is the addresses joined with ",", the form the provider exposes for
-// the attributes Apple documents as a single string.
-func (m MACList) Joined() string { return strings.Join(m, ",") }

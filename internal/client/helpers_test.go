@@ -96,3 +96,14 @@ func (r *recorder) body(i int) string {
 	defer r.mu.Unlock()
 	return r.bodies[i]
 }
+
+// keyOf reads one attribute of a record by Apple's JSON key, in the Field
+// form (booleans are "1" or "0", numbers their decimal text, lists empty).
+func keyOf(r *client.Record, res *client.Resource, key string) client.Field[string] {
+	return r.Field(res.Index(key))
+}
+
+// listOf reads a list attribute of a record by Apple's JSON key.
+func listOf(r *client.Record, res *client.Resource, key string) []string {
+	return r.List(res.Index(key))
+}

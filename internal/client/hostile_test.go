@@ -16,13 +16,13 @@ import (
 
 func listAllDevices(c *client.Client) (int, error) {
 	n := 0
-	err := c.ListOrgDevices(context.Background(), func(*client.OrgDevice) error { n++; return nil })
+	err := c.ListOrgDevices(context.Background(), func(*client.Record) error { n++; return nil })
 	return n, err
 }
 
 func listAllServers(c *client.Client) (int, error) {
 	n := 0
-	err := c.ListMdmServers(context.Background(), func(*client.MdmServer) error { n++; return nil })
+	err := c.ListMdmServers(context.Background(), func(*client.Record) error { n++; return nil })
 	return n, err
 }
 
@@ -269,22 +269,22 @@ func TestUnknownFieldsAndNewEnumValuesPassThrough(t *testing.T) {
 	  "org_name":"Tomorrow Inc","org_type":"tvprovider","org_version":"v3","new_field":{"a":[1]}}`})
 	c := adeClient(t, f)
 
-	var dev *client.OrgDevice
-	if err := c.ListOrgDevices(context.Background(), func(d *client.OrgDevice) error { dev = d; return nil }); err != nil {
+	var dev *client.Record
+	if err := c.ListOrgDevices(context.Background(), func(d *client.Record) error { dev = d; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	checkString(t, "productFamily", dev.ProductFamily, "iPod")
-	checkString(t, "status", dev.Status, "RESERVED")
-	checkString(t, "purchaseSourceType", dev.PurchaseSourceType, "LEASED")
-	checkString(t, "mdmMigrationStatus", dev.MdmMigrationStatus, "PAUSED")
+	checkString(t, "productFamily", keyOf(dev, client.OrgDevices, "productFamily"), "iPod")
+	checkString(t, "status", keyOf(dev, client.OrgDevices, "status"), "RESERVED")
+	checkString(t, "purchaseSourceType", keyOf(dev, client.OrgDevices, "purchaseSourceType"), "LEASED")
+	checkString(t, "mdmMigrationStatus", keyOf(dev, client.OrgDevices, "mdmMigrationStatus"), "PAUSED")
 
-	var srv *client.MdmServer
-	if err := c.ListMdmServers(context.Background(), func(s *client.MdmServer) error { srv = s; return nil }); err != nil {
+	var srv *client.Record
+	if err := c.ListMdmServers(context.Background(), func(s *client.Record) error { srv = s; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	checkString(t, "serverType", srv.ServerType, "FUTURE")
-	checkString(t, "status", srv.Status, "ARCHIVED")
-	if fams, _ := srv.DefaultProductFamilies.Get(); strings.Join(fams, ",") != "IPOD,CAR" {
+	checkString(t, "serverType", keyOf(srv, client.MdmServers, "serverType"), "FUTURE")
+	checkString(t, "status", keyOf(srv, client.MdmServers, "status"), "ARCHIVED")
+	if fams := srv.List(client.MdmServers.Index("defaultProductFamilies")); strings.Join(fams, ",") != "IPOD,CAR" {
 		t.Errorf("defaultProductFamilies = %v", fams)
 	}
 

@@ -69,7 +69,7 @@ func TestAtMostFourRequestsInFlight(t *testing.T) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		errs <- c.ListOrgDevices(ctx, func(*client.OrgDevice) error { return nil })
+		errs <- c.ListOrgDevices(ctx, func(*client.Record) error { return nil })
 	}()
 	wg.Wait()
 	close(errs)

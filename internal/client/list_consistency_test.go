@@ -17,11 +17,11 @@ func TestEveryListRefusesAnItemListedTwice(t *testing.T) {
 	c, _ := newClient(t, f)
 	ctx := context.Background()
 
-	err := c.ListMdmServers(ctx, func(*client.MdmServer) error { return nil })
+	err := c.ListMdmServers(ctx, func(*client.Record) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "names MDM server") || !strings.Contains(err.Error(), "twice") {
 		t.Errorf("servers: err = %v", err)
 	}
-	err = c.ListOrgDevices(ctx, func(*client.OrgDevice) error { return nil })
+	err = c.ListOrgDevices(ctx, func(*client.Record) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "twice") {
 		t.Errorf("devices: err = %v", err)
 	}
@@ -52,10 +52,10 @@ func TestAPageWithoutDataIsAnError(t *testing.T) {
 		f.InjectFaults("mdmServers", fakeabm.Fault{Status: 200, Body: body, ContentType: "application/json"})
 		c, _ := newClient(t, f)
 		ctx := context.Background()
-		if err := c.ListOrgDevices(ctx, func(*client.OrgDevice) error { return nil }); err == nil || !strings.Contains(err.Error(), "malformed") {
+		if err := c.ListOrgDevices(ctx, func(*client.Record) error { return nil }); err == nil || !strings.Contains(err.Error(), "malformed") {
 			t.Errorf("devices %s: err = %v", body, err)
 		}
-		if err := c.ListMdmServers(ctx, func(*client.MdmServer) error { return nil }); err == nil || !strings.Contains(err.Error(), "malformed") {
+		if err := c.ListMdmServers(ctx, func(*client.Record) error { return nil }); err == nil || !strings.Contains(err.Error(), "malformed") {
 			t.Errorf("servers %s: err = %v", body, err)
 		}
 	}

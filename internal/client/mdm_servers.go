@@ -6,34 +6,42 @@ import (
 	"net/url"
 )
 
-// mdmServerFields names every MDM server attribute. Apple's default field set
+// MdmServers declares the attributes of a device-management service of the
+// organization (JSON:API type mdmServers).
+var MdmServers = NewResource("mdmServers",
+	Attribute{Key: "serverName", Kind: String, Doc: "Name given to the server in ABM."},
+	Attribute{Key: "serverType", Kind: String, Doc: "`MDM`, `APPLE_CONFIGURATOR` or `APPLE_MDM`."},
+	Attribute{Key: "status", Kind: String, Doc: "`ACTIVE`, `INACTIVE` or `DELETED` (ABM 2.1+)."},
+	Attribute{Key: "deviceCount", Kind: Int64, Doc: "Number of devices assigned to the server, as Apple counts them (ABM 2.1+)."},
+	Attribute{Key: "enableMdmDisownFlag", Kind: Bool, Doc: "Whether the server may disown (release) devices (ABM 2.1+)."},
+	Attribute{Key: "defaultProductFamilies", Kind: Strings, Doc: "Product families assigned to this server by default: `APPLE_TV`, `IPAD`, `IPHONE`, `IPOD`, `MAC`, `VISION`, `WATCH` (upper case, unlike a device's `product_family`). Empty when none."},
+	Attribute{Key: "lastConnectedDateTime", Kind: String, Doc: "When the server last connected to Apple; null if it never has."},
+	Attribute{Key: "lastConnectedIp", Kind: String, Doc: "IP address of the server's last connection; null if it never connected."},
+	Attribute{Key: "createdDateTime", Kind: String, Doc: "When the server was created in ABM."},
+	Attribute{Key: "updatedDateTime", Kind: String, Doc: "When the server was last updated."},
+)
+
+// mdmServerQuery names every declared attribute: Apple's default field set
 // may leave out the ones added in ABM 2.1, so they are asked for by name.
-const mdmServerFields = "serverName,serverType,createdDateTime,updatedDateTime," +
-	"enableMdmDisownFlag,defaultProductFamilies,status,deviceCount,lastConnectedDateTime,lastConnectedIp"
+func mdmServerQuery() url.Values {
+	return url.Values{"fields[mdmServers]": {MdmServers.Keys()}}
+}
 
 // ListMdmServers calls each for every MDM server of the organization.
-func (c *Client) ListMdmServers(ctx context.Context, each func(*MdmServer) error) error {
-	q := url.Values{"fields[mdmServers]": {mdmServerFields}}
-	err := paginate(ctx, c, "mdmServers", "MDM server", "/mdmServers", q, func(r *mdmServerResource) error {
-		return each(toMdmServer(r))
-	})
-	if err != nil {
+func (c *Client) ListMdmServers(ctx context.Context, each func(*Record) error) error {
+	if err := c.listRecords(ctx, "mdmServers", "MDM server", "/mdmServers", mdmServerQuery(), MdmServers, each); err != nil {
 		return fmt.Errorf("list MDM servers: %w", err)
 	}
 	return nil
 }
 
 // GetMdmServer reads one MDM server by id.
-func (c *Client) GetMdmServer(ctx context.Context, id string) (*MdmServer, error) {
-	var resp single[mdmServerResource]
-	q := url.Values{"fields[mdmServers]": {mdmServerFields}}
-	if err := c.getJSON(ctx, "mdmServer", c.apiURL("/mdmServers/"+url.PathEscape(id), q), &resp); err != nil {
+func (c *Client) GetMdmServer(ctx context.Context, id string) (*Record, error) {
+	r, err := c.getRecord(ctx, "mdmServer", c.apiURL("/mdmServers/"+url.PathEscape(id), mdmServerQuery()), MdmServers)
+	if err != nil {
 		return nil, fmt.Errorf("get MDM server %q: %w", id, err)
 	}
-	if resp.Data == nil {
-		return nil, fmt.Errorf("get MDM server %q: Apple answered without data", id)
-	}
-	return toMdmServer(resp.Data), nil
+	return r, nil
 }
 
 // ListMdmServerDeviceSerials calls each with the serial number of every

@@ -13,8 +13,8 @@ import (
 func TestListMdmServersAsksForEveryAttribute(t *testing.T) {
 	f := newFake(t, fakeabm.Options{Devices: 50, Servers: 4})
 	c, _ := newClient(t, f)
-	got := map[string]*client.MdmServer{}
-	err := c.ListMdmServers(context.Background(), func(s *client.MdmServer) error {
+	got := map[string]*client.Record{}
+	err := c.ListMdmServers(context.Background(), func(s *client.Record) error {
 		got[s.ID] = s
 		return nil
 	})
@@ -28,18 +28,18 @@ func TestListMdmServersAsksForEveryAttribute(t *testing.T) {
 	if prod == nil {
 		t.Fatal("fixture server missing")
 	}
-	checkString(t, "serverName", prod.ServerName, "Production MDM")
-	checkString(t, "serverType", prod.ServerType, "MDM")
-	checkString(t, "status", prod.Status, "ACTIVE")
-	checkString(t, "lastConnectedDateTime", prod.LastConnectedDateTime, "2026-06-01T08:14:23Z")
-	checkString(t, "lastConnectedIp", prod.LastConnectedIP, "203.0.113.5")
-	checkString(t, "createdDateTime", prod.CreatedDateTime, "2025-05-01T03:21:44Z")
-	checkString(t, "updatedDateTime", prod.UpdatedDateTime, "2026-05-12T11:02:18Z")
-	if !prod.EnableMdmDisownFlag.Valid || prod.EnableMdmDisownFlag.Value {
-		t.Errorf("enableMdmDisownFlag = %+v", prod.EnableMdmDisownFlag)
+	checkString(t, "serverName", keyOf(prod, client.MdmServers, "serverName"), "Production MDM")
+	checkString(t, "serverType", keyOf(prod, client.MdmServers, "serverType"), "MDM")
+	checkString(t, "status", keyOf(prod, client.MdmServers, "status"), "ACTIVE")
+	checkString(t, "lastConnectedDateTime", keyOf(prod, client.MdmServers, "lastConnectedDateTime"), "2026-06-01T08:14:23Z")
+	checkString(t, "lastConnectedIp", keyOf(prod, client.MdmServers, "lastConnectedIp"), "203.0.113.5")
+	checkString(t, "createdDateTime", keyOf(prod, client.MdmServers, "createdDateTime"), "2025-05-01T03:21:44Z")
+	checkString(t, "updatedDateTime", keyOf(prod, client.MdmServers, "updatedDateTime"), "2026-05-12T11:02:18Z")
+	if v := keyOf(prod, client.MdmServers, "enableMdmDisownFlag"); !v.Valid || v.Value != "0" {
+		t.Errorf("enableMdmDisownFlag = %+v", keyOf(prod, client.MdmServers, "enableMdmDisownFlag"))
 	}
-	if !reflect.DeepEqual(prod.DefaultProductFamilies.Value, []string{"IPAD", "IPHONE", "MAC"}) {
-		t.Errorf("defaultProductFamilies = %v", prod.DefaultProductFamilies.Value)
+	if fams := prod.List(client.MdmServers.Index("defaultProductFamilies")); !reflect.DeepEqual(fams, []string{"IPAD", "IPHONE", "MAC"}) {
+		t.Errorf("defaultProductFamilies = %v", fams)
 	}
 	var wantCount int64
 	for _, s := range f.MdmServers() {
@@ -47,19 +47,19 @@ func TestListMdmServersAsksForEveryAttribute(t *testing.T) {
 			wantCount = int64(len(s.DeviceSerials))
 		}
 	}
-	if !prod.DeviceCount.Valid || prod.DeviceCount.Value != wantCount {
-		t.Errorf("deviceCount = %+v, want %d", prod.DeviceCount, wantCount)
+	if n, ok := prod.Int64(client.MdmServers.Index("deviceCount")); !ok || n != wantCount {
+		t.Errorf("deviceCount = %d (set %v), want %d", n, ok, wantCount)
 	}
 
 	ac := got["2B5C0E0F8E1D4C7A9F3B6A1D2E4F5A6B"]
 	if ac == nil {
 		t.Fatal("Apple Configurator fixture missing")
 	}
-	if ac.LastConnectedDateTime.Present || ac.LastConnectedIP.Present {
-		t.Errorf("never-connected server has lastConnected* present: %+v %+v", ac.LastConnectedDateTime, ac.LastConnectedIP)
+	if keyOf(ac, client.MdmServers, "lastConnectedDateTime").Present || keyOf(ac, client.MdmServers, "lastConnectedIp").Present {
+		t.Errorf("never-connected server has lastConnected* present: %+v %+v", keyOf(ac, client.MdmServers, "lastConnectedDateTime"), keyOf(ac, client.MdmServers, "lastConnectedIp"))
 	}
-	if !ac.DefaultProductFamilies.Valid || len(ac.DefaultProductFamilies.Value) != 0 {
-		t.Errorf("defaultProductFamilies = %+v, want present and empty", ac.DefaultProductFamilies)
+	if fams := keyOf(ac, client.MdmServers, "defaultProductFamilies"); !fams.Valid || ac.ListLen(client.MdmServers.Index("defaultProductFamilies")) != 0 {
+		t.Errorf("defaultProductFamilies = %+v, want present and empty", keyOf(ac, client.MdmServers, "defaultProductFamilies"))
 	}
 }
 
@@ -91,9 +91,9 @@ func TestGetMdmServer(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkString(t, "serverName", s.ServerName, "Legacy MDM")
-	checkString(t, "status", s.Status, "INACTIVE")
-	if !s.EnableMdmDisownFlag.Value {
+	checkString(t, "serverName", keyOf(s, client.MdmServers, "serverName"), "Legacy MDM")
+	checkString(t, "status", keyOf(s, client.MdmServers, "status"), "INACTIVE")
+	if keyOf(s, client.MdmServers, "enableMdmDisownFlag").Value != "1" {
 		t.Error("enableMdmDisownFlag should be true")
 	}
 }

@@ -7,21 +7,42 @@ import (
 	"net/url"
 )
 
+// OrgDevices declares the attributes of a device of the organization
+// (JSON:API type orgDevices; the id is the serial number). A new attribute
+// is one row here, plus the fake's JSON (internal/fakeabm).
+var OrgDevices = NewResource("orgDevices",
+	Attribute{Key: "serialNumber", Kind: String, FromID: true, Doc: "Serial number; Apple's id for the device."},
+	Attribute{Key: "addedToOrgDateTime", Kind: String, Doc: "When the device was added to the organization (RFC 3339, as Apple sends it)."},
+	Attribute{Key: "releasedFromOrgDateTime", Kind: String, Doc: "When the device was released from the organization. Apple sets it only when one device is read by serial number; in lists it is null."},
+	Attribute{Key: "updatedDateTime", Kind: String, Doc: "When Apple last updated the record."},
+	Attribute{Key: "deviceModel", Kind: String, Doc: "Model name, e.g. `iPhone 15 Pro`."},
+	Attribute{Key: "productFamily", Kind: String, Doc: "`iPhone`, `iPad`, `Mac`, `AppleTV`, `Watch` or `Vision`."},
+	Attribute{Key: "productType", Kind: String, Doc: "Product type, e.g. `iPhone16,1`."},
+	Attribute{Key: "deviceCapacity", Kind: String, Doc: "Storage capacity, e.g. `256GB`."},
+	Attribute{Key: "partNumber", Kind: String, Doc: "Part number, e.g. `MTUV3LL/A`."},
+	Attribute{Key: "orderNumber", Kind: String, Doc: "Order number."},
+	Attribute{Key: "color", Kind: String, Doc: "Color; Apple may send an empty string."},
+	Attribute{Key: "status", Kind: String, Doc: "`ASSIGNED` or `UNASSIGNED` (to an MDM server)."},
+	Attribute{Key: "orderDateTime", Kind: String, Doc: "When the device was ordered. Unreliable for `MANUALLY_ADDED` devices."},
+	Attribute{Key: "imei", Kind: Strings, Doc: "IMEI numbers (cellular devices); empty when Apple sends none."},
+	Attribute{Key: "meid", Kind: Strings, Doc: "MEID numbers (cellular devices); empty when Apple sends none."},
+	Attribute{Key: "eid", Kind: String, Doc: "eSIM EID."},
+	Attribute{Key: "purchaseSourceId", Kind: String, Alias: "purchaseSourceUid", Doc: "Apple Customer Number or reseller number the device was bought through."},
+	Attribute{Key: "purchaseSourceType", Kind: String, Doc: "`APPLE`, `RESELLER` or `MANUALLY_ADDED`."},
+	Attribute{Key: "wifiMacAddress", Kind: MACs, Doc: "Wi-Fi MAC address. Apple documents a string but sometimes sends a list; several addresses are joined with `,`."},
+	Attribute{Key: "bluetoothMacAddress", Kind: MACs, Doc: "Bluetooth MAC address; several addresses are joined with `,`."},
+	Attribute{Key: "ethernetMacAddress", Kind: MACList, Doc: "Ethernet MAC addresses (Macs); empty when Apple sends none."},
+	Attribute{Key: "isMdmMigrationCapable", Kind: Bool, Doc: "Whether the device can migrate to another MDM server without a wipe (ABM 2.3+)."},
+	Attribute{Key: "mdmMigrationStatus", Kind: String, Doc: "`REQUESTED`, `STARTED`, `SUCCESS` or `FAILED`."},
+	Attribute{Key: "mdmMigrationDeadlineDateTime", Kind: String, Doc: "Deadline of a requested MDM migration."},
+)
+
 // ListOrgDevices calls each for every device Apple lists, page by page.
 // Apple leaves released devices out of this list. No fields[] parameter is
 // sent so that Apple returns every attribute it has, including ones added
 // after this client was written.
-func (c *Client) ListOrgDevices(ctx context.Context, each func(*OrgDevice) error) error {
-	seen := uniqueIDs{}
-	err := c.walk(ctx, "orgDevices", "/orgDevices", nil, func(body []byte) (pageInfo, error) {
-		return decodeOrgDevicePage(body, func(d *OrgDevice) error {
-			if err := seen.add("device", d.ID); err != nil {
-				return err
-			}
-			return each(d)
-		})
-	})
-	if err != nil {
+func (c *Client) ListOrgDevices(ctx context.Context, each func(*Record) error) error {
+	if err := c.listRecords(ctx, "orgDevices", "device", "/orgDevices", nil, OrgDevices, each); err != nil {
 		return fmt.Errorf("list org devices: %w", err)
 	}
 	return nil
@@ -29,13 +50,8 @@ func (c *Client) ListOrgDevices(ctx context.Context, each func(*OrgDevice) error
 
 // GetOrgDevice reads one device by serial number, released devices included.
 // An unknown serial number gives an *APIError whose NotFound is true.
-func (c *Client) GetOrgDevice(ctx context.Context, serial string) (*OrgDevice, error) {
-	u := c.apiURL("/orgDevices/"+url.PathEscape(serial), nil)
-	body, err := c.get(ctx, "orgDevice", u)
-	if err != nil {
-		return nil, fmt.Errorf("get org device %q: %w", serial, err)
-	}
-	d, err := decodeOrgDeviceDocument(body)
+func (c *Client) GetOrgDevice(ctx context.Context, serial string) (*Record, error) {
+	d, err := c.getRecord(ctx, "orgDevice", c.apiURL("/orgDevices/"+url.PathEscape(serial), nil), OrgDevices)
 	if err != nil {
 		return nil, fmt.Errorf("get org device %q: %w", serial, err)
 	}

@@ -10,11 +10,11 @@ import (
 	"github.com/abm-terraform/terraform-provider-abm/internal/fakeabm"
 )
 
-func listDevices(t *testing.T, c *client.Client) map[string]*client.OrgDevice {
+func listDevices(t *testing.T, c *client.Client) map[string]*client.Record {
 	t.Helper()
-	got := map[string]*client.OrgDevice{}
+	got := map[string]*client.Record{}
 	var order []string
-	err := c.ListOrgDevices(context.Background(), func(d *client.OrgDevice) error {
+	err := c.ListOrgDevices(context.Background(), func(d *client.Record) error {
 		if _, dup := got[d.ID]; dup {
 			t.Errorf("device %s listed twice", d.ID)
 		}
@@ -82,67 +82,67 @@ func TestOrgDeviceFixturesDecodeExactly(t *testing.T) {
 	if ex == nil {
 		t.Fatal("fixture XABC123X0ABC123X0 missing")
 	}
-	checkString(t, "serialNumber", ex.SerialNumber, "XABC123X0ABC123X0")
-	checkString(t, "addedToOrgDateTime", ex.AddedToOrgDateTime, "2025-04-30T22:05:14.192Z")
-	checkString(t, "updatedDateTime", ex.UpdatedDateTime, "2025-05-01T15:33:54.164Z")
-	checkString(t, "deviceModel", ex.DeviceModel, `iMac 21.5"`)
-	checkString(t, "productFamily", ex.ProductFamily, "Mac")
-	checkString(t, "productType", ex.ProductType, "iMac16,2")
-	checkString(t, "deviceCapacity", ex.DeviceCapacity, "750GB")
-	checkString(t, "partNumber", ex.PartNumber, "FD311LL/A")
-	checkString(t, "orderNumber", ex.OrderNumber, "1234567890")
-	checkString(t, "color", ex.Color, "SILVER")
-	checkString(t, "status", ex.Status, "UNASSIGNED")
-	checkString(t, "orderDateTime", ex.OrderDateTime, "2011-08-15T07:00:00Z")
-	checkString(t, "eid", ex.EID, "89049037640158663184237812557346")
-	checkString(t, "purchaseSourceId", ex.PurchaseSourceID, "-2085650007946880")
-	checkString(t, "purchaseSourceType", ex.PurchaseSourceType, "APPLE")
-	if ex.ReleasedFromOrgDateTime.Valid {
-		t.Errorf("releasedFromOrgDateTime = %q, want null in a list", ex.ReleasedFromOrgDateTime.Value)
+	checkString(t, "serialNumber", keyOf(ex, client.OrgDevices, "serialNumber"), "XABC123X0ABC123X0")
+	checkString(t, "addedToOrgDateTime", keyOf(ex, client.OrgDevices, "addedToOrgDateTime"), "2025-04-30T22:05:14.192Z")
+	checkString(t, "updatedDateTime", keyOf(ex, client.OrgDevices, "updatedDateTime"), "2025-05-01T15:33:54.164Z")
+	checkString(t, "deviceModel", keyOf(ex, client.OrgDevices, "deviceModel"), `iMac 21.5"`)
+	checkString(t, "productFamily", keyOf(ex, client.OrgDevices, "productFamily"), "Mac")
+	checkString(t, "productType", keyOf(ex, client.OrgDevices, "productType"), "iMac16,2")
+	checkString(t, "deviceCapacity", keyOf(ex, client.OrgDevices, "deviceCapacity"), "750GB")
+	checkString(t, "partNumber", keyOf(ex, client.OrgDevices, "partNumber"), "FD311LL/A")
+	checkString(t, "orderNumber", keyOf(ex, client.OrgDevices, "orderNumber"), "1234567890")
+	checkString(t, "color", keyOf(ex, client.OrgDevices, "color"), "SILVER")
+	checkString(t, "status", keyOf(ex, client.OrgDevices, "status"), "UNASSIGNED")
+	checkString(t, "orderDateTime", keyOf(ex, client.OrgDevices, "orderDateTime"), "2011-08-15T07:00:00Z")
+	checkString(t, "eid", keyOf(ex, client.OrgDevices, "eid"), "89049037640158663184237812557346")
+	checkString(t, "purchaseSourceId", keyOf(ex, client.OrgDevices, "purchaseSourceId"), "-2085650007946880")
+	checkString(t, "purchaseSourceType", keyOf(ex, client.OrgDevices, "purchaseSourceType"), "APPLE")
+	if keyOf(ex, client.OrgDevices, "releasedFromOrgDateTime").Valid {
+		t.Errorf("releasedFromOrgDateTime = %q, want null in a list", keyOf(ex, client.OrgDevices, "releasedFromOrgDateTime").Value)
 	}
-	if !reflect.DeepEqual(ex.IMEI.Value, []string{"123456789012345"}) || !reflect.DeepEqual(ex.MEID.Value, []string{"12345678901237"}) {
-		t.Errorf("imei/meid = %v/%v", ex.IMEI.Value, ex.MEID.Value)
+	if !reflect.DeepEqual(listOf(ex, client.OrgDevices, "imei"), []string{"123456789012345"}) || !reflect.DeepEqual(listOf(ex, client.OrgDevices, "meid"), []string{"12345678901237"}) {
+		t.Errorf("imei/meid = %v/%v", listOf(ex, client.OrgDevices, "imei"), listOf(ex, client.OrgDevices, "meid"))
 	}
-	if ex.WifiMacAddress.Value.Joined() != "a4:83:e7:00:00:01" || ex.BluetoothMacAddress.Value.Joined() != "a4:83:e7:00:00:02" {
-		t.Errorf("wifi/bluetooth = %v/%v", ex.WifiMacAddress.Value, ex.BluetoothMacAddress.Value)
+	if keyOf(ex, client.OrgDevices, "wifiMacAddress").Value != "a4:83:e7:00:00:01" || keyOf(ex, client.OrgDevices, "bluetoothMacAddress").Value != "a4:83:e7:00:00:02" {
+		t.Errorf("wifi/bluetooth = %v/%v", keyOf(ex, client.OrgDevices, "wifiMacAddress").Value, keyOf(ex, client.OrgDevices, "bluetoothMacAddress").Value)
 	}
-	if !reflect.DeepEqual([]string(ex.EthernetMacAddress.Value), []string{"a4:83:e7:00:00:03"}) {
-		t.Errorf("ethernet = %v", ex.EthernetMacAddress.Value)
+	if !reflect.DeepEqual(listOf(ex, client.OrgDevices, "ethernetMacAddress"), []string{"a4:83:e7:00:00:03"}) {
+		t.Errorf("ethernet = %v", listOf(ex, client.OrgDevices, "ethernetMacAddress"))
 	}
 
 	arr := got["XARRAYMAC0001"]
 	if arr == nil {
 		t.Fatal("fixture XARRAYMAC0001 missing")
 	}
-	if j := arr.WifiMacAddress.Value.Joined(); j != "f0:18:98:00:00:01,f0:18:98:00:00:02" {
+	if j := keyOf(arr, client.OrgDevices, "wifiMacAddress").Value; j != "f0:18:98:00:00:01,f0:18:98:00:00:02" {
 		t.Errorf("wifi array joined = %q", j)
 	}
-	if j := arr.BluetoothMacAddress.Value.Joined(); j != "f0:18:98:00:00:03" {
+	if j := keyOf(arr, client.OrgDevices, "bluetoothMacAddress").Value; j != "f0:18:98:00:00:03" {
 		t.Errorf("bluetooth array joined = %q", j)
 	}
-	if arr.EthernetMacAddress.Present {
-		t.Errorf("ethernetMacAddress should be absent, got %+v", arr.EthernetMacAddress)
+	if keyOf(arr, client.OrgDevices, "ethernetMacAddress").Present {
+		t.Errorf("ethernetMacAddress should be absent, got %+v", keyOf(arr, client.OrgDevices, "ethernetMacAddress"))
 	}
-	checkString(t, "purchaseSourceUid fallback", arr.PurchaseSourceID, "1234567")
-	checkString(t, "color", arr.Color, "")
-	if !arr.IsMdmMigrationCapable.Valid || !arr.IsMdmMigrationCapable.Value {
-		t.Errorf("isMdmMigrationCapable = %+v", arr.IsMdmMigrationCapable)
+	checkString(t, "purchaseSourceUid fallback", keyOf(arr, client.OrgDevices, "purchaseSourceId"), "1234567")
+	checkString(t, "color", keyOf(arr, client.OrgDevices, "color"), "")
+	if !keyOf(arr, client.OrgDevices, "isMdmMigrationCapable").Valid || keyOf(arr, client.OrgDevices, "isMdmMigrationCapable").Value != "1" {
+		t.Errorf("isMdmMigrationCapable = %+v", keyOf(arr, client.OrgDevices, "isMdmMigrationCapable"))
 	}
-	checkString(t, "mdmMigrationStatus", arr.MdmMigrationStatus, "STARTED")
-	checkString(t, "mdmMigrationDeadlineDateTime", arr.MdmMigrationDeadlineDateTime, "2026-12-31T23:59:59.5Z")
+	checkString(t, "mdmMigrationStatus", keyOf(arr, client.OrgDevices, "mdmMigrationStatus"), "STARTED")
+	checkString(t, "mdmMigrationDeadlineDateTime", keyOf(arr, client.OrgDevices, "mdmMigrationDeadlineDateTime"), "2026-12-31T23:59:59.5Z")
 
 	sp := got["XSPARSE00001"]
 	if sp == nil {
 		t.Fatal("fixture XSPARSE00001 missing")
 	}
-	if !sp.DeviceModel.Present || sp.DeviceModel.Valid {
-		t.Errorf("deviceModel should be present and null, got %+v", sp.DeviceModel)
+	if !keyOf(sp, client.OrgDevices, "deviceModel").Present || keyOf(sp, client.OrgDevices, "deviceModel").Valid {
+		t.Errorf("deviceModel should be present and null, got %+v", keyOf(sp, client.OrgDevices, "deviceModel"))
 	}
-	if sp.PartNumber.Present || sp.IMEI.Present || sp.Color.Present {
-		t.Errorf("omitted keys decoded as present: part=%+v imei=%+v color=%+v", sp.PartNumber, sp.IMEI, sp.Color)
+	if keyOf(sp, client.OrgDevices, "partNumber").Present || keyOf(sp, client.OrgDevices, "imei").Present || keyOf(sp, client.OrgDevices, "color").Present {
+		t.Errorf("omitted keys decoded as present: part=%+v imei=%+v color=%+v", keyOf(sp, client.OrgDevices, "partNumber"), keyOf(sp, client.OrgDevices, "imei"), keyOf(sp, client.OrgDevices, "color"))
 	}
-	if !sp.WifiMacAddress.Valid || len(sp.WifiMacAddress.Value) != 0 {
-		t.Errorf(`wifiMacAddress "" should be an empty list, got %+v`, sp.WifiMacAddress)
+	if !keyOf(sp, client.OrgDevices, "wifiMacAddress").Valid || len(keyOf(sp, client.OrgDevices, "wifiMacAddress").Value) != 0 {
+		t.Errorf(`wifiMacAddress "" should be an empty list, got %+v`, keyOf(sp, client.OrgDevices, "wifiMacAddress"))
 	}
 	if _, ok := got["XRELEASED0001"]; ok {
 		t.Error("released fixture was listed")
@@ -156,7 +156,7 @@ func TestGetOrgDeviceReturnsReleasedDevice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkString(t, "releasedFromOrgDateTime", d.ReleasedFromOrgDateTime, "2026-03-01T10:00:00Z")
+	checkString(t, "releasedFromOrgDateTime", keyOf(d, client.OrgDevices, "releasedFromOrgDateTime"), "2026-03-01T10:00:00Z")
 
 	_, err = c.GetOrgDevice(context.Background(), "NOSUCHSERIAL")
 	var apiErr *client.APIError

@@ -31,7 +31,7 @@ func readFleet(t *testing.T, c *client.Client) {
 	t.Helper()
 	ctx := context.Background()
 	var servers []string
-	if err := c.ListMdmServers(ctx, func(s *client.MdmServer) error { servers = append(servers, s.ID); return nil }); err != nil {
+	if err := c.ListMdmServers(ctx, func(s *client.Record) error { servers = append(servers, s.ID); return nil }); err != nil {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
@@ -39,7 +39,7 @@ func readFleet(t *testing.T, c *client.Client) {
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		errs <- c.ListOrgDevices(ctx, func(*client.OrgDevice) error { return nil })
+		errs <- c.ListOrgDevices(ctx, func(*client.Record) error { return nil })
 	}()
 	for _, id := range servers {
 		wg.Add(1)

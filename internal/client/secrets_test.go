@@ -99,7 +99,7 @@ func TestLogsAndErrorsCarryNoSecrets(t *testing.T) {
 	errs = append(errs, err)
 	f.InjectFaults(fakeabm.RouteToken, fakeabm.Fault{Status: 400})
 	f.ExpireTokens()
-	errs = append(errs, c.ListMdmServers(ctx, func(*client.MdmServer) error { return nil }))
+	errs = append(errs, c.ListMdmServers(ctx, func(*client.Record) error { return nil }))
 	for i, err := range errs {
 		if err == nil {
 			t.Fatalf("error case %d succeeded", i)

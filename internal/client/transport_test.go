@@ -12,7 +12,7 @@ import (
 )
 
 func listServers(c *client.Client) error {
-	return c.ListMdmServers(context.Background(), func(*client.MdmServer) error { return nil })
+	return c.ListMdmServers(context.Background(), func(*client.Record) error { return nil })
 }
 
 func TestServerErrorsAndResetsAreRetried(t *testing.T) {
@@ -73,7 +73,7 @@ func TestThrottlingPastDeadlineSaysHowLong(t *testing.T) {
 	c, _ := newClient(t, f)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	err := c.ListMdmServers(ctx, func(*client.MdmServer) error { return nil })
+	err := c.ListMdmServers(ctx, func(*client.Record) error { return nil })
 	var th *client.ThrottledError
 	if !errors.As(err, &th) || th.RetryAfter != 90*time.Second {
 		t.Fatalf("err = %v, want ThrottledError of 90s", err)
@@ -115,7 +115,7 @@ func TestHostilePagination(t *testing.T) {
 		f := newFake(t, fakeabm.Options{Devices: 1500})
 		f.SetNextLinkHost("attacker.example")
 		c, _ := newClient(t, f)
-		err := c.ListOrgDevices(context.Background(), func(*client.OrgDevice) error { return nil })
+		err := c.ListOrgDevices(context.Background(), func(*client.Record) error { return nil })
 		if err == nil || !strings.Contains(err.Error(), "refusing") {
 			t.Fatalf("err = %v", err)
 		}
@@ -124,7 +124,7 @@ func TestHostilePagination(t *testing.T) {
 		f := newFake(t, fakeabm.Options{Devices: 3500})
 		f.SetRepeatCursor(true)
 		c, _ := newClient(t, f)
-		err := c.ListOrgDevices(context.Background(), func(*client.OrgDevice) error { return nil })
+		err := c.ListOrgDevices(context.Background(), func(*client.Record) error { return nil })
 		if err == nil || !strings.Contains(err.Error(), "cursor it had sent before") {
 			t.Fatalf("err = %v", err)
 		}
@@ -140,7 +140,7 @@ func TestCancellationStopsPromptly(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(100 * time.Millisecond); cancel() }()
 	start := time.Now()
-	err := c.ListMdmServers(ctx, func(*client.MdmServer) error { return nil })
+	err := c.ListMdmServers(ctx, func(*client.Record) error { return nil })
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}

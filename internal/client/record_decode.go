@@ -1,0 +1,283 @@
+package client
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// decodePage reads one page of a JSON:API list of res with the scanner and
+// calls each for every item, in order. It follows the JSON:API shape:
+// unknown members anywhere are skipped, and any attribute may be absent or
+// null. A value of the wrong JSON type is an error naming the item and the
+// attribute, not a silently dropped field.
+func decodePage(body []byte, res *Resource, each func(*Record) error) (pageInfo, error) {
+	s := &scanner{data: body}
+	b := newRecordBuilder(res)
+	var info pageInfo
+	sawData := false
+	err := s.object(func(key []byte) error {
+		switch string(key) {
+		case "data":
+			if isNull, err := s.null(); isNull || err != nil {
+				return err
+			}
+			sawData = true
+			return s.array(func() error {
+				r, err := decodeItem(s, b, info.items)
+				if err != nil {
+					return err
+				}
+				info.items++
+				return each(r)
+			})
+		case "links":
+			return decodeLinks(s, &info)
+		case "meta":
+			return decodeMeta(s, &info)
+		}
+		return s.skip()
+	})
+	if err == nil {
+		err = s.end()
+	}
+	if err == nil && !sawData {
+		return info, errors.New("malformed response body: the page has no data list")
+	}
+	return info, malformed(err)
+}
+
+// decodeDocument reads a document holding one resource of res under
+// "data"; a null or missing data is an error naming what was expected.
+func decodeDocument(body []byte, res *Resource) (*Record, error) {
+	s := &scanner{data: body}
+	var r *Record
+	err := s.object(func(key []byte) error {
+		if string(key) != "data" {
+			return s.skip()
+		}
+		if isNull, err := s.null(); isNull || err != nil {
+			return err
+		}
+		var err error
+		r, err = decodeItem(s, newRecordBuilder(res), 0)
+		return err
+	})
+	if err == nil {
+		err = s.end()
+	}
+	if err == nil && r == nil {
+		err = fmt.Errorf("the answer has no %s item under data", res.Type)
+	}
+	return r, malformed(err)
+}
+
+// malformed marks errors in the document itself, as opposed to errors the
+// caller's callback returned.
+func malformed(err error) error {
+	var se *syntaxError
+	if errors.As(err, &se) {
+		return fmt.Errorf("malformed response body: %w", err)
+	}
+	return err
+}
+
+func decodeLinks(s *scanner, info *pageInfo) error {
+	if isNull, err := s.null(); isNull || err != nil {
+		return err
+	}
+	return s.object(func(key []byte) error {
+		if string(key) != "next" {
+			return s.skip()
+		}
+		if isNull, err := s.null(); isNull || err != nil {
+			return err
+		}
+		v, err := s.str()
+		info.next = v
+		return err
+	})
+}
+
+func decodeMeta(s *scanner, info *pageInfo) error {
+	if isNull, err := s.null(); isNull || err != nil {
+		return err
+	}
+	return s.object(func(key []byte) error {
+		if string(key) != "paging" {
+			return s.skip()
+		}
+		if isNull, err := s.null(); isNull || err != nil {
+			return err
+		}
+		return s.object(func(key []byte) error {
+			if string(key) != "nextCursor" {
+				return s.skip()
+			}
+			if isNull, err := s.null(); isNull || err != nil {
+				return err
+			}
+			v, err := s.str()
+			info.nextCursor = v
+			return err
+		})
+	})
+}
+
+// decodeItem reads one resource object: its id and its attributes.
+func decodeItem(s *scanner, b *recordBuilder, index int) (*Record, error) {
+	b.reset()
+	var id string
+	err := s.object(func(key []byte) error {
+		switch string(key) {
+		case "id":
+			v, err := s.str()
+			id = v
+			return err
+		case "attributes":
+			if isNull, err := s.null(); isNull || err != nil {
+				return err
+			}
+			return s.object(func(key []byte) error {
+				if err := scanAttribute(s, b, key); err != nil {
+					return fmt.Errorf("attribute %s: %w", key, err)
+				}
+				return nil
+			})
+		}
+		return s.skip()
+	})
+	if err != nil {
+		if id != "" {
+			return nil, fmt.Errorf("%s item %d (%s): %w", b.res.Type, index, id, err)
+		}
+		return nil, fmt.Errorf("%s item %d: %w", b.res.Type, index, err)
+	}
+	return b.build(id), nil
+}
+
+// scanAttribute reads the value of one attribute into b, or skips it when
+// the resource does not declare the key. It runs once per attribute of
+// every device of a large fleet, so it does one map lookup and a switch.
+func scanAttribute(s *scanner, b *recordBuilder, key []byte) error {
+	i, ok := b.res.index[string(key)]
+	alias := false
+	if !ok {
+		if i, alias = b.res.aliases[string(key)]; !alias {
+			return s.skip()
+		}
+	}
+	from := len(b.buf)
+	if isNull, err := s.null(); isNull || err != nil {
+		b.set(i, alias, from, stateNull)
+		return err
+	}
+	var err error
+	switch b.res.Attrs[i].Kind {
+	case String:
+		err = b.scanString(s)
+	case Bool:
+		err = b.scanBool(s)
+	case Int64:
+		err = b.scanInt64(s)
+	case Strings:
+		err = b.scanList(s)
+	case MACs, MACList:
+		err = b.scanMACs(s, b.res.Attrs[i].Kind == MACs)
+	}
+	if err != nil {
+		return err
+	}
+	b.set(i, alias, from, stateSet)
+	return nil
+}
+
+func (b *recordBuilder) scanString(s *scanner) error {
+	v, err := s.strBytes()
+	b.buf = append(b.buf, v...)
+	return err
+}
+
+func (b *recordBuilder) scanBool(s *scanner) error {
+	v, err := s.boolean()
+	if v {
+		b.buf = append(b.buf, '1')
+	} else {
+		b.buf = append(b.buf, '0')
+	}
+	return err
+}
+
+func (b *recordBuilder) scanInt64(s *scanner) error {
+	v, err := s.number()
+	if err != nil {
+		return err
+	}
+	if _, err := strconv.ParseInt(string(v), 10, 64); err != nil {
+		return s.fail("expected an integer, found %s", v)
+	}
+	b.buf = append(b.buf, v...)
+	return nil
+}
+
+// scanList reads an array of strings; a null element is kept as "", as
+// encoding/json leaves it.
+func (b *recordBuilder) scanList(s *scanner) error {
+	if s.peek() != '[' {
+		return s.fail("expected an array of strings, found %s", s.kind())
+	}
+	return s.array(func() error {
+		if isNull, err := s.null(); isNull || err != nil {
+			b.appendListItem(nil)
+			return err
+		}
+		v, err := s.strBytes()
+		if err == nil {
+			b.appendListItem(v)
+		}
+		return err
+	})
+}
+
+// scanMACs reads a MAC attribute: a string, "" (no address) or an array of
+// strings. joined keeps the addresses as one string joined with ",", else
+// as a list.
+func (b *recordBuilder) scanMACs(s *scanner, joined bool) error {
+	switch s.peek() {
+	case '"':
+		v, err := s.strBytes()
+		if err != nil || len(v) == 0 {
+			return err
+		}
+		if joined {
+			b.buf = append(b.buf, v...)
+		} else {
+			b.appendListItem(v)
+		}
+		return nil
+	case '[':
+		n := 0
+		return s.array(func() error {
+			var v []byte
+			isNull, err := s.null() // a null element is kept as "", as encoding/json leaves it
+			if !isNull && err == nil {
+				v, err = s.strBytes()
+			}
+			if err != nil {
+				return err
+			}
+			switch {
+			case !joined:
+				b.appendListItem(v)
+			case n > 0:
+				b.buf = append(b.buf, ',')
+				fallthrough
+			default:
+				b.buf = append(b.buf, v...)
+			}
+			n++
+			return nil
+		})
+	}
+	return s.fail("expected a string or an array of strings, found %s", s.kind())
+}
