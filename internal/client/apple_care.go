@@ -8,7 +8,7 @@ import (
 
 // AppleCareCoverage declares the attributes of one AppleCare agreement of a
 // device (JSON:API type appleCareCoverage).
-var AppleCareCoverage = NewResource("appleCareCoverage",
+var AppleCareCoverage = NewResource("appleCareCoverage", "coverage",
 	Attribute{Key: "status", Kind: String, Doc: "`ACTIVE` or `INACTIVE`."},
 	Attribute{Key: "paymentType", Kind: String, Doc: "`ABE_SUBSCRIPTION`, `PAID_UP_FRONT`, `SUBSCRIPTION` or `NONE`."},
 	Attribute{Key: "description", Kind: String, Doc: "Plan name, e.g. `AppleCare+ for Business`."},
@@ -26,7 +26,7 @@ var AppleCareCoverage = NewResource("appleCareCoverage",
 func (c *Client) ListAppleCareCoverage(ctx context.Context, serial string) ([]*Record, error) {
 	out := []*Record{}
 	path := "/orgDevices/" + url.PathEscape(serial) + "/appleCareCoverage"
-	err := c.listRecords(ctx, "appleCareCoverage", "coverage", path, nil, AppleCareCoverage, func(r *Record) error {
+	err := c.listRecords(ctx, "appleCareCoverage", path, nil, AppleCareCoverage, func(r *Record) error {
 		out = append(out, r)
 		return nil
 	})

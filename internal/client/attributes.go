@@ -29,7 +29,7 @@ func (k Kind) IsList() bool { return k == Strings || k == MACList }
 // the provider derives the Terraform name, type, description and state from
 // the same row.
 type Attribute struct {
-	Key  string // Apple's JSON key, e.g. "partNumber"
+	Key  string // Apple's JSON key, e.g. "serialNumber"
 	Kind Kind
 	Doc  string // the description users read in the docs (Markdown)
 
@@ -52,7 +52,7 @@ func (a *Attribute) TerraformName() string {
 }
 
 // SnakeCase turns one of Apple's camelCase keys into the snake_case name
-// Terraform shows: "partNumber" → "part_number", "lastConnectedIp" →
+// Terraform shows: "serialNumber" → "serial_number", "lastConnectedIp" →
 // "last_connected_ip", "supportedOS" → "supported_os".
 func SnakeCase(key string) string {
 	runes := []rune(key)
@@ -75,6 +75,7 @@ func SnakeCase(key string) string {
 // order of their declaration.
 type Resource struct {
 	Type  string // JSON:API type, e.g. "orgDevices"
+	Item  string // what one item is called in messages, e.g. "device"
 	Attrs []Attribute
 
 	index   map[string]int // Key → position
@@ -88,8 +89,8 @@ const maxAttributes = 1 << 12
 
 // NewResource checks a declaration and indexes it. A bad declaration is a
 // programming error, so it panics when the package loads.
-func NewResource(typ string, attrs ...Attribute) *Resource {
-	r := &Resource{Type: typ, Attrs: attrs, index: map[string]int{}, aliases: map[string]int{}}
+func NewResource(typ, item string, attrs ...Attribute) *Resource {
+	r := &Resource{Type: typ, Item: item, Attrs: attrs, index: map[string]int{}, aliases: map[string]int{}}
 	if len(attrs) > maxAttributes {
 		panic(fmt.Sprintf("resource %s declares %d attributes, more than %d", typ, len(attrs), maxAttributes))
 	}

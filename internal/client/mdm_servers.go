@@ -8,7 +8,7 @@ import (
 
 // MdmServers declares the attributes of a device-management service of the
 // organization (JSON:API type mdmServers).
-var MdmServers = NewResource("mdmServers",
+var MdmServers = NewResource("mdmServers", "MDM server",
 	Attribute{Key: "serverName", Kind: String, Doc: "Name given to the server in ABM."},
 	Attribute{Key: "serverType", Kind: String, Doc: "`MDM`, `APPLE_CONFIGURATOR` or `APPLE_MDM`."},
 	Attribute{Key: "status", Kind: String, Doc: "`ACTIVE`, `INACTIVE` or `DELETED` (ABM 2.1+)."},
@@ -29,7 +29,7 @@ func mdmServerQuery() url.Values {
 
 // ListMdmServers calls each for every MDM server of the organization.
 func (c *Client) ListMdmServers(ctx context.Context, each func(*Record) error) error {
-	if err := c.listRecords(ctx, "mdmServers", "MDM server", "/mdmServers", mdmServerQuery(), MdmServers, each); err != nil {
+	if err := c.listRecords(ctx, "mdmServers", "/mdmServers", mdmServerQuery(), MdmServers, each); err != nil {
 		return fmt.Errorf("list MDM servers: %w", err)
 	}
 	return nil

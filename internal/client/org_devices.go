@@ -10,7 +10,7 @@ import (
 // OrgDevices declares the attributes of a device of the organization
 // (JSON:API type orgDevices; the id is the serial number). A new attribute
 // is one row here, plus the fake's JSON (internal/fakeabm).
-var OrgDevices = NewResource("orgDevices",
+var OrgDevices = NewResource("orgDevices", "device",
 	Attribute{Key: "serialNumber", Kind: String, FromID: true, Doc: "Serial number; Apple's id for the device."},
 	Attribute{Key: "addedToOrgDateTime", Kind: String, Doc: "When the device was added to the organization (RFC 3339, as Apple sends it)."},
 	Attribute{Key: "releasedFromOrgDateTime", Kind: String, Doc: "When the device was released from the organization. Apple sets it only when one device is read by serial number; in lists it is null."},
@@ -42,7 +42,7 @@ var OrgDevices = NewResource("orgDevices",
 // sent so that Apple returns every attribute it has, including ones added
 // after this client was written.
 func (c *Client) ListOrgDevices(ctx context.Context, each func(*Record) error) error {
-	if err := c.listRecords(ctx, "orgDevices", "device", "/orgDevices", nil, OrgDevices, each); err != nil {
+	if err := c.listRecords(ctx, "orgDevices", "/orgDevices", nil, OrgDevices, each); err != nil {
 		return fmt.Errorf("list org devices: %w", err)
 	}
 	return nil

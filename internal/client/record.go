@@ -83,6 +83,17 @@ func (r *Record) List(i int) []string {
 	return out
 }
 
+// EachListItem calls each for every item of a Strings or MACList
+// attribute, in order, without building a slice.
+func (r *Record) EachListItem(i int, each func(string)) {
+	v, st := r.span(i)
+	for st == stateSet && len(v) > 0 {
+		n, w := uvarint(v)
+		each(v[w : w+n])
+		v = v[w+n:]
+	}
+}
+
 // ListLen is the number of items of a Strings or MACList attribute.
 func (r *Record) ListLen(i int) int {
 	v, st := r.span(i)

@@ -67,7 +67,7 @@ func decodeDocument(body []byte, res *Resource) (*Record, error) {
 		err = s.end()
 	}
 	if err == nil && r == nil {
-		err = fmt.Errorf("the answer has no %s item under data", res.Type)
+		err = fmt.Errorf("the answer has no %s under data", res.Item)
 	}
 	return r, malformed(err)
 }
@@ -149,9 +149,9 @@ func decodeItem(s *scanner, b *recordBuilder, index int) (*Record, error) {
 	})
 	if err != nil {
 		if id != "" {
-			return nil, fmt.Errorf("%s item %d (%s): %w", b.res.Type, index, id, err)
+			return nil, fmt.Errorf("%s %d (%s): %w", b.res.Item, index, id, err)
 		}
-		return nil, fmt.Errorf("%s item %d: %w", b.res.Type, index, err)
+		return nil, fmt.Errorf("%s %d: %w", b.res.Item, index, err)
 	}
 	return b.build(id), nil
 }

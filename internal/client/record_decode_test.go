@@ -286,7 +286,7 @@ func TestDecodeOrgDeviceSerialFromIDAndPurchaseSourceSpellings(t *testing.T) {
 
 func TestDecodeOrgDevicePageRejectsWrongTypes(t *testing.T) {
 	cases := map[string]string{
-		`{"data":[{"id":"S1","attributes":{"status":5}}]}`:                    "orgDevices item 0 (S1): attribute status: expected a string, found a number",
+		`{"data":[{"id":"S1","attributes":{"status":5}}]}`:                    "device 0 (S1): attribute status: expected a string, found a number",
 		`{"data":[{"id":"S1","attributes":{"imei":"123"}}]}`:                  "attribute imei: expected an array",
 		`{"data":[{"id":"S1","attributes":{"wifiMacAddress":{}}}]}`:           "expected a string or an array of strings, found an object",
 		`{"data":[{"id":"S1","attributes":{"isMdmMigrationCapable":"yes"}}]}`: "expected a boolean",

@@ -10,13 +10,13 @@ import (
 // out only once it is whole and no larger than asked for, and an item named
 // twice means the list moved under the walk: either stops the read rather
 // than presenting a list as complete when it is not.
-func (c *Client) listRecords(ctx context.Context, route, kind, path string, query url.Values, res *Resource, each func(*Record) error) error {
+func (c *Client) listRecords(ctx context.Context, route, path string, query url.Values, res *Resource, each func(*Record) error) error {
 	seen := uniqueIDs{}
 	var batch []*Record
 	return c.walk(ctx, route, path, query, func(body []byte) (pageInfo, error) {
 		batch = batch[:0]
 		info, err := decodePage(body, res, func(r *Record) error {
-			if err := seen.add(kind, r.ID); err != nil {
+			if err := seen.add(res.Item, r.ID); err != nil {
 				return err
 			}
 			batch = append(batch, r)

@@ -7,8 +7,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// Helpers for reading a configuration's tftypes value, for the data
-// sources whose state is encoded by hand (device_msgpack.go).
+// Helpers for reading a configuration's tftypes value: every data source
+// reads its arguments from it and writes its state with writeState.
 
 // configAttrs returns the attributes of a configuration object; a null
 // object has none.
@@ -41,6 +41,25 @@ func configStrings(v tftypes.Value) ([]string, bool, error) {
 		out = append(out, s)
 	}
 	return out, true, nil
+}
+
+// configFilter reads an optional list or set of strings as a filter; null
+// gives the nil filter, which matches everything.
+func configFilter(v tftypes.Value) (filter, error) {
+	values, set, err := configStrings(v)
+	if err != nil || !set {
+		return nil, err
+	}
+	return newFilter(values), nil
+}
+
+// configString reads an optional string; null gives "", false.
+func configString(v tftypes.Value) (string, bool, error) {
+	if v.IsNull() || !v.IsKnown() {
+		return "", false, nil
+	}
+	var s string
+	return s, true, v.As(&s)
 }
 
 func configBool(v tftypes.Value) (bool, error) {
@@ -84,4 +103,14 @@ func objectAttrTypes(t tftypes.Type) (map[string]tftypes.Type, error) {
 		return nil, fmt.Errorf("expected an object type, got %s", t)
 	}
 	return o.AttributeTypes, nil
+}
+
+// firstError is the first of errs that is not nil.
+func firstError(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

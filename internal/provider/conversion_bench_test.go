@@ -10,7 +10,7 @@ import (
 
 // fleetRecords reads n devices from the fake once, as records, with the
 // servers and assignments a summary needs.
-func fleetRecords(b *testing.B, n int) ([]*deviceRecord, []*client.MdmServer, map[string]string) {
+func fleetRecords(b *testing.B, n int) ([]*client.Record, []*client.Record, map[string]string) {
 	b.Helper()
 	f := fakeabm.New(fakeabm.Options{Seed: 7, Devices: n, Servers: 20})
 	defer f.Close()
@@ -44,12 +44,10 @@ func BenchmarkWriteDevices100k(b *testing.B) {
 	for b.Loop() {
 		w := &msgpackWriter{buf: make([]byte, 0, len(devices)*800)}
 		w.arrayLen(len(devices))
+		var slot assignedSlot
 		for _, d := range devices {
-			var a *string
-			if id, ok := assigned[d.id]; ok {
-				a = &id
-			}
-			writeDevice(w, d, a)
+			id, ok := assigned[d.ID]
+			deviceObject.write(w, d, slot.set(id, ok))
 		}
 	}
 	b.ReportMetric(float64(len(devices)*b.N)/b.Elapsed().Seconds(), "devices/s")
@@ -64,25 +62,4 @@ func BenchmarkSummarize100k(b *testing.B) {
 		_ = summarize(devices, servers, assigned)
 	}
 	b.ReportMetric(float64(len(devices)*b.N)/b.Elapsed().Seconds(), "devices/s")
-}
-
-// BenchmarkNewDeviceRecord is the cost of keeping a decoded device.
-func BenchmarkNewDeviceRecord(b *testing.B) {
-	f := fakeabm.New(fakeabm.Options{Seed: 7, Devices: 1000})
-	defer f.Close()
-	c, _ := client.New(client.Config{ClientID: f.ClientID(), KeyID: f.KeyID(), PrivateKey: f.PrivateKey(), APIURL: f.URL(), TokenURL: f.TokenURL()})
-	var decoded []*client.OrgDevice
-	if err := c.ListOrgDevices(context.Background(), func(d *client.OrgDevice) error { decoded = append(decoded, d); return nil }); err != nil {
-		b.Fatal(err)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	n := 0
-	for b.Loop() {
-		for _, d := range decoded {
-			_ = newDeviceRecord(d)
-			n++
-		}
-	}
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "devices/s")
 }

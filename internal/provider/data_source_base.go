@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
@@ -20,6 +21,16 @@ const defaultReadTimeout = 20 * time.Minute
 // dataSourceBase holds what every data source gets from Configure.
 type dataSourceBase struct {
 	data *providerData
+}
+
+// stateReader is what every data source implements: it reads its state,
+// encoded as MessagePack. The protocol server sends those bytes to
+// Terraform as they are (server.go); the framework's Read (readWith)
+// decodes them once.
+type stateReader interface {
+	datasource.DataSource
+	readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics)
+	setProviderData(*providerData)
 }
 
 // Configure receives the provider's shared data.
@@ -36,30 +47,61 @@ func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 	b.data = d
 }
 
-// begin returns the shared view of the organization and a context bounded by
-// the read timeout of the data source's timeouts block.
-func (b *dataSourceBase) begin(ctx context.Context, t timeouts.Value) (*fleet, context.Context, context.CancelFunc, diag.Diagnostics) {
-	timeout, diags := t.Read(ctx, defaultReadTimeout)
+func (b *dataSourceBase) setProviderData(d *providerData) { b.data = d }
+
+// readWith is the framework's Read of every data source: the state the data
+// source encodes, decoded into the framework's form.
+func readWith(ctx context.Context, r stateReader, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	state, diags := r.readState(ctx, req.Config.Raw)
+	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
-		return nil, ctx, func() {}, diags
+		return
 	}
-	return b.start(ctx, timeout)
+	v, err := (&tfprotov6.DynamicValue{MsgPack: state}).Unmarshal(req.Config.Raw.Type())
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to decode the state", "This is a bug in the provider; please report it: "+err.Error())
+		return
+	}
+	resp.State.Raw = v
 }
 
-// start is begin for a timeout already read.
-func (b *dataSourceBase) start(ctx context.Context, timeout time.Duration) (*fleet, context.Context, context.CancelFunc, diag.Diagnostics) {
+// begin reads a data source's configuration and returns its attributes, the
+// shared view of the organization and a context bounded by the read timeout
+// of its timeouts block.
+func (b *dataSourceBase) begin(ctx context.Context, what string, config tftypes.Value) (map[string]tftypes.Value, *fleet, context.Context, context.CancelFunc, diag.Diagnostics) {
 	var diags diag.Diagnostics
+	noop := func() {}
+	attrs, err := configAttrs(config)
+	var timeout time.Duration
+	if err == nil {
+		timeout, err = configReadTimeout(attrs)
+	}
+	if err != nil {
+		diags.AddError("Invalid "+what+" configuration", err.Error())
+		return nil, nil, ctx, noop, diags
+	}
 	if b.data == nil {
 		diags.AddError("Provider not configured", "The abm provider was not configured before this data source was read.")
-		return nil, ctx, func() {}, diags
+		return nil, nil, ctx, noop, diags
 	}
 	f, d := b.data.organization()
 	diags.Append(d...)
 	if diags.HasError() {
-		return nil, ctx, func() {}, diags
+		return nil, nil, ctx, noop, diags
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
-	return f, ctx, cancel, diags
+	return attrs, f, ctx, cancel, diags
+}
+
+// encodeState is writeState for a data source named what, with the
+// diagnostic a failure to encode gets.
+func encodeState(what string, config tftypes.Value, computed map[string]func(*msgpackWriter), sizeHint int) ([]byte, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	state, err := writeState(config, computed, sizeHint)
+	if err != nil {
+		diags.AddError("Unable to encode the "+what+" state", "This is a bug in the provider; please report it: "+err.Error())
+	}
+	return state, diags
 }
 
 // addReadError turns a client error into one diagnostic whose summary says

@@ -1,11 +1,7 @@
 package provider
 
 import (
-	"context"
 	"strings"
-
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
@@ -14,12 +10,7 @@ import (
 // everything, and a value Apple did not send matches only a nil filter.
 type filter map[string]struct{}
 
-func setFilter(ctx context.Context, s types.Set, diags *diag.Diagnostics) filter {
-	if s.IsNull() || s.IsUnknown() {
-		return nil
-	}
-	var values []string
-	diags.Append(s.ElementsAs(ctx, &values, false)...)
+func newFilter(values []string) filter {
 	f := make(filter, len(values))
 	for _, v := range values {
 		f[v] = struct{}{}

@@ -18,8 +18,8 @@ const maxParallelWalks = client.MaxInFlight
 // once per collection and shared by every data source.
 type fleet struct {
 	c           *client.Client
-	devices     flight[[]*deviceRecord]
-	servers     flight[[]*client.MdmServer]
+	devices     flight[[]*client.Record]
+	servers     flight[[]*client.Record]
 	assignments flight[map[string]string]
 	account     flight[*client.AccountDetail]
 
@@ -27,29 +27,29 @@ type fleet struct {
 	serverDevices map[string]*flight[[]string]
 }
 
-// Devices is every device Apple lists, in Apple's order, each kept as a
-// compact record as its page is decoded.
-func (f *fleet) Devices(ctx context.Context) ([]*deviceRecord, error) {
-	return f.devices.get(ctx, func(ctx context.Context) ([]*deviceRecord, error) {
-		var out []*deviceRecord
-		err := f.c.ListOrgDevices(ctx, func(d *client.OrgDevice) error {
-			out = append(out, newDeviceRecord(d))
-			return nil
-		})
-		return out, err
+// Devices is every device Apple lists, in Apple's order, each kept as the
+// compact record its page was decoded into.
+func (f *fleet) Devices(ctx context.Context) ([]*client.Record, error) {
+	return f.devices.get(ctx, func(ctx context.Context) ([]*client.Record, error) {
+		return collect(ctx, f.c.ListOrgDevices)
 	})
 }
 
 // Servers is every MDM server, in Apple's order.
-func (f *fleet) Servers(ctx context.Context) ([]*client.MdmServer, error) {
-	return f.servers.get(ctx, func(ctx context.Context) ([]*client.MdmServer, error) {
-		var out []*client.MdmServer
-		err := f.c.ListMdmServers(ctx, func(s *client.MdmServer) error {
-			out = append(out, s)
-			return nil
-		})
-		return out, err
+func (f *fleet) Servers(ctx context.Context) ([]*client.Record, error) {
+	return f.servers.get(ctx, func(ctx context.Context) ([]*client.Record, error) {
+		return collect(ctx, f.c.ListMdmServers)
 	})
+}
+
+// collect keeps every record a client list hands out, in order.
+func collect(ctx context.Context, list func(context.Context, func(*client.Record) error) error) ([]*client.Record, error) {
+	var out []*client.Record
+	err := list(ctx, func(r *client.Record) error {
+		out = append(out, r)
+		return nil
+	})
+	return out, err
 }
 
 // Assignments maps each assigned device's serial number to its server id,

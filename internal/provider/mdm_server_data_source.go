@@ -10,14 +10,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-var _ datasource.DataSourceWithConfigure = &MdmServerDataSource{}
+var _ stateReader = &MdmServerDataSource{}
 
 // MdmServerDataSource is abm_mdm_server: one MDM server by id or by name,
 // with the serial numbers of its devices.
@@ -28,12 +29,6 @@ type MdmServerDataSource struct {
 // NewMdmServerDataSource returns the data source.
 func NewMdmServerDataSource() datasource.DataSource { return &MdmServerDataSource{} }
 
-type mdmServerLookup struct {
-	ID         types.String   `tfsdk:"id"`
-	ServerName types.String   `tfsdk:"server_name"`
-	Timeouts   timeouts.Value `tfsdk:"timeouts"`
-}
-
 // Metadata names the data source.
 func (d *MdmServerDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_mdm_server"
@@ -41,7 +36,7 @@ func (d *MdmServerDataSource) Metadata(_ context.Context, req datasource.Metadat
 
 // Schema describes the data source.
 func (d *MdmServerDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := serverNestedAttributes()
+	attrs := serverObject.attributes()
 	oneOf := stringvalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("server_name"))
 	attrs["id"] = schema.StringAttribute{
 		Optional: true, Computed: true,
@@ -64,58 +59,57 @@ func (d *MdmServerDataSource) Schema(ctx context.Context, _ datasource.SchemaReq
 
 // Read finds the server and its devices.
 func (d *MdmServerDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m mdmServerLookup
-	// The lookup arguments only: the rest of the schema is computed.
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &m.ID)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("server_name"), &m.ServerName)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("timeouts"), &m.Timeouts)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	f, ctx, cancel, diags := d.begin(ctx, m.Timeouts)
+	readWith(ctx, d, req, resp)
+}
+
+func (d *MdmServerDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
+	const what = "abm_mdm_server"
+	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
 	defer cancel()
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	if diags.HasError() {
+		return nil, diags
+	}
+	id, idSet, iErr := configString(attrs["id"])
+	name, _, nErr := configString(attrs["server_name"])
+	if err := firstError(iErr, nErr); err != nil {
+		diags.AddError("Invalid "+what+" configuration", err.Error())
+		return nil, diags
 	}
 	servers, err := f.Servers(ctx)
 	if err != nil {
-		addReadError(&resp.Diagnostics, "abm_mdm_server", err)
-		return
+		addReadError(&diags, what, err)
+		return nil, diags
 	}
-	s := findServer(servers, m, &resp.Diagnostics)
+	s := findServer(servers, id, idSet, name, &diags)
 	if s == nil {
-		return
+		return nil, diags
 	}
 	serials, err := f.ServerDevices(ctx, s.ID)
 	if err != nil {
-		addReadError(&resp.Diagnostics, "abm_mdm_server", err)
-		return
+		addReadError(&diags, what, err)
+		return nil, diags
 	}
-	for name, v := range serverValues(s, stringListValue(serials)) {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), m.Timeouts)...)
+	state, d2 := encodeState(what, config, serverObject.writers(s, serverExtra(serials)), 0)
+	diags.Append(d2...)
+	return state, diags
 }
 
-// findServer picks the server the lookup names, or explains why none.
-func findServer(servers []*client.MdmServer, m mdmServerLookup, diags interface {
-	AddAttributeError(path.Path, string, string)
-}) *client.MdmServer {
-	if !m.ID.IsNull() {
+// findServer picks the server the lookup names (by id when idSet, else by
+// name), or explains why none.
+func findServer(servers []*client.Record, id string, idSet bool, name string, diags *diag.Diagnostics) *client.Record {
+	if idSet {
 		for _, s := range servers {
-			if s.ID == m.ID.ValueString() {
+			if s.ID == id {
 				return s
 			}
 		}
 		diags.AddAttributeError(path.Root("id"), "MDM server not found",
-			fmt.Sprintf("The organization has no MDM server with id %q. It has %d: %s.", m.ID.ValueString(), len(servers), describeServers(servers)))
+			fmt.Sprintf("The organization has no MDM server with id %q. It has %d: %s.", id, len(servers), describeServers(servers)))
 		return nil
 	}
-	name := m.ServerName.ValueString()
-	var matches []*client.MdmServer
+	var matches []*client.Record
 	for _, s := range servers {
-		if s.ServerName.Valid && s.ServerName.Value == name {
+		if v, ok := s.Str(serverName); ok && v == name {
 			matches = append(matches, s)
 		}
 	}
@@ -138,14 +132,15 @@ func findServer(servers []*client.MdmServer, m mdmServerLookup, diags interface 
 }
 
 // describeServers lists servers as `name` (id) for messages, at most ten.
-func describeServers(servers []*client.MdmServer) string {
+func describeServers(servers []*client.Record) string {
 	var parts []string
 	for i, s := range servers {
 		if i == 10 {
 			parts = append(parts, fmt.Sprintf("and %d more", len(servers)-10))
 			break
 		}
-		parts = append(parts, fmt.Sprintf("%q (%s)", s.ServerName.Value, s.ID))
+		name, _ := s.Str(serverName)
+		parts = append(parts, fmt.Sprintf("%q (%s)", name, s.ID))
 	}
 	if len(parts) == 0 {
 		return "none"

@@ -6,14 +6,17 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-var _ datasource.DataSourceWithConfigure = &MdmServersDataSource{}
+var _ stateReader = &MdmServersDataSource{}
 
 // MdmServersDataSource is abm_mdm_servers: the MDM servers of the
 // organization, optionally filtered.
@@ -23,14 +26,6 @@ type MdmServersDataSource struct {
 
 // NewMdmServersDataSource returns the data source.
 func NewMdmServersDataSource() datasource.DataSource { return &MdmServersDataSource{} }
-
-type mdmServersModel struct {
-	ServerTypes          types.Set      `tfsdk:"server_types"`
-	Statuses             types.Set      `tfsdk:"statuses"`
-	IncludeDeviceSerials types.Bool     `tfsdk:"include_device_serials"`
-	MdmServers           types.List     `tfsdk:"mdm_servers"`
-	Timeouts             timeouts.Value `tfsdk:"timeouts"`
-}
 
 // Values Apple documents for the filters.
 var (
@@ -60,7 +55,7 @@ func (d *MdmServersDataSource) Schema(ctx context.Context, _ datasource.SchemaRe
 			"mdm_servers": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The MDM servers that pass the filters.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: serverNestedAttributes()},
+				NestedObject:        schema.NestedAttributeObject{Attributes: serverObject.attributes()},
 			},
 		},
 		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
@@ -81,46 +76,52 @@ func enumSetAttribute(desc string, allowed []string) schema.SetAttribute {
 
 // Read lists and filters the servers.
 func (d *MdmServersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m mdmServersModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	serverTypes, statuses := setFilter(ctx, m.ServerTypes, &resp.Diagnostics), setFilter(ctx, m.Statuses, &resp.Diagnostics)
-	f, ctx, cancel, diags := d.begin(ctx, m.Timeouts)
+	readWith(ctx, d, req, resp)
+}
+
+func (d *MdmServersDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
+	const what = "abm_mdm_servers"
+	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
 	defer cancel()
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	if diags.HasError() {
+		return nil, diags
+	}
+	serverTypes, tErr := configFilter(attrs["server_types"])
+	statuses, sErr := configFilter(attrs["statuses"])
+	withSerials, bErr := configBool(attrs["include_device_serials"])
+	if err := firstError(tErr, sErr, bErr); err != nil {
+		diags.AddError("Invalid "+what+" configuration", err.Error())
+		return nil, diags
 	}
 	servers, err := f.Servers(ctx)
 	if err != nil {
-		addReadError(&resp.Diagnostics, "abm_mdm_servers", err)
-		return
+		addReadError(&diags, what, err)
+		return nil, diags
 	}
-	var out []attr.Value
+	var kept []*client.Record
+	var serials [][]string
 	for _, s := range servers {
-		if !serverTypes.match(s.ServerType) || !statuses.match(s.Status) {
+		if !serverTypes.match(s.Field(serverType)) || !statuses.match(s.Field(serverStatus)) {
 			continue
 		}
-		serials := types.ListNull(types.StringType)
-		if m.IncludeDeviceSerials.ValueBool() {
-			list, err := f.ServerDevices(ctx, s.ID)
-			if err != nil {
-				addReadError(&resp.Diagnostics, "abm_mdm_servers", err)
-				return
+		var list []string
+		if withSerials {
+			if list, err = f.ServerDevices(ctx, s.ID); err != nil {
+				addReadError(&diags, what, err)
+				return nil, diags
 			}
-			serials = stringListValue(list)
 		}
-		obj, diags := types.ObjectValue(serverAttrTypes, serverValues(s, serials))
-		resp.Diagnostics.Append(diags...)
-		out = append(out, obj)
+		kept = append(kept, s)
+		serials = append(serials, list)
 	}
-	list, diags := types.ListValue(serverObjectType, out)
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	m.MdmServers = list
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	state, d2 := encodeState(what, config, map[string]func(*msgpackWriter){
+		"mdm_servers": func(w *msgpackWriter) {
+			w.arrayLen(len(kept))
+			for i, s := range kept {
+				serverObject.write(w, s, serverExtra(serials[i]))
+			}
+		},
+	}, len(kept)*400)
+	diags.Append(d2...)
+	return state, diags
 }

@@ -85,12 +85,11 @@ func (w *msgpackWriter) field(f client.Field[string]) {
 	}
 }
 
-func (w *msgpackWriter) boolField(f client.Field[bool]) {
-	if f.Valid {
-		w.boolean(f.Value)
-	} else {
-		w.null()
-	}
+// int64 writes a number as MessagePack's 64-bit signed integer, which
+// Terraform decodes into a number of any size.
+func (w *msgpackWriter) int64(n int64) {
+	w.buf = append(w.buf, 0xd3)
+	w.buf = binary.BigEndian.AppendUint64(w.buf, uint64(n)) //nolint:gosec // the two's complement bits are what MessagePack stores
 }
 
 // raw appends an already encoded value.

@@ -51,22 +51,6 @@ func TestMsgpackWriterRoundTrips(t *testing.T) {
 	}
 }
 
-// Every exposed device attribute has a source in a record.
-func TestEveryDeviceAttributeIsWritten(t *testing.T) {
-	r := &deviceRecord{migrationCapable: -1}
-	w := &msgpackWriter{}
-	writeDevice(w, r, nil)
-	v, err := decodeMsgpack(w.buf, deviceObjectType.TerraformType(t.Context()))
-	if err != nil {
-		t.Fatalf("empty device does not decode: %v", err)
-	}
-	var attrs map[string]tftypes.Value
-	_ = v.As(&attrs)
-	if len(attrs) != len(deviceAttrTypes) {
-		t.Errorf("wrote %d attributes, schema has %d", len(attrs), len(deviceAttrTypes))
-	}
-}
-
 func decodeMsgpack(b []byte, t tftypes.Type) (tftypes.Value, error) {
 	return (&tfprotov6.DynamicValue{MsgPack: b}).Unmarshal(t)
 }

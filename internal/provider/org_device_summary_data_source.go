@@ -4,15 +4,16 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-var _ datasource.DataSourceWithConfigure = &OrgDeviceSummaryDataSource{}
+var _ stateReader = &OrgDeviceSummaryDataSource{}
 
 // OrgDeviceSummaryDataSource is abm_org_device_summary: counts over the
 // whole fleet, so policy checks on very large organizations keep a small
@@ -23,16 +24,6 @@ type OrgDeviceSummaryDataSource struct {
 
 // NewOrgDeviceSummaryDataSource returns the data source.
 func NewOrgDeviceSummaryDataSource() datasource.DataSource { return &OrgDeviceSummaryDataSource{} }
-
-type orgDeviceSummaryModel struct {
-	Total                types.Int64    `tfsdk:"total"`
-	ByStatus             types.Map      `tfsdk:"by_status"`
-	ByProductFamily      types.Map      `tfsdk:"by_product_family"`
-	ByPurchaseSourceType types.Map      `tfsdk:"by_purchase_source_type"`
-	ByMdmServer          types.Map      `tfsdk:"by_mdm_server"`
-	Unassigned           types.Int64    `tfsdk:"unassigned"`
-	Timeouts             timeouts.Value `tfsdk:"timeouts"`
-}
 
 // Metadata names the data source.
 func (d *OrgDeviceSummaryDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -63,40 +54,41 @@ func (d *OrgDeviceSummaryDataSource) Schema(ctx context.Context, _ datasource.Sc
 
 // Read aggregates the fleet.
 func (d *OrgDeviceSummaryDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m orgDeviceSummaryModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	f, ctx, cancel, diags := d.begin(ctx, m.Timeouts)
+	readWith(ctx, d, req, resp)
+}
+
+func (d *OrgDeviceSummaryDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
+	const what = "abm_org_device_summary"
+	_, f, ctx, cancel, diags := d.begin(ctx, what, config)
 	defer cancel()
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	if diags.HasError() {
+		return nil, diags
 	}
 	devices, err := f.Devices(ctx)
-	if err != nil {
-		addReadError(&resp.Diagnostics, "abm_org_device_summary", err)
-		return
+	var servers []*client.Record
+	var assigned map[string]string
+	if err == nil {
+		servers, err = f.Servers(ctx)
 	}
-	servers, err := f.Servers(ctx)
-	if err != nil {
-		addReadError(&resp.Diagnostics, "abm_org_device_summary", err)
-		return
+	if err == nil {
+		assigned, err = f.Assignments(ctx)
 	}
-	assigned, err := f.Assignments(ctx)
 	if err != nil {
-		addReadError(&resp.Diagnostics, "abm_org_device_summary", err)
-		return
+		addReadError(&diags, what, err)
+		return nil, diags
 	}
 	s := summarize(devices, servers, assigned)
-	m.Total = types.Int64Value(s.total)
-	m.Unassigned = types.Int64Value(s.unassigned)
-	m.ByStatus = countMap(s.byStatus)
-	m.ByProductFamily = countMap(s.byFamily)
-	m.ByPurchaseSourceType = countMap(s.bySource)
-	m.ByMdmServer = countMap(s.byServer)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	count := func(n int64) func(*msgpackWriter) { return func(w *msgpackWriter) { w.int64(n) } }
+	state, d2 := encodeState(what, config, map[string]func(*msgpackWriter){
+		"total":                   count(s.total),
+		"unassigned":              count(s.unassigned),
+		"by_status":               countMap(s.byStatus),
+		"by_product_family":       countMap(s.byFamily),
+		"by_purchase_source_type": countMap(s.bySource),
+		"by_mdm_server":           countMap(s.byServer),
+	}, 0)
+	diags.Append(d2...)
+	return state, diags
 }
 
 type fleetSummary struct {
@@ -106,7 +98,7 @@ type fleetSummary struct {
 
 // summarize counts devices. Only devices Apple lists count toward servers,
 // so by_mdm_server and unassigned always add up to total.
-func summarize(devices []*deviceRecord, servers []*client.MdmServer, assigned map[string]string) fleetSummary {
+func summarize(devices []*client.Record, servers []*client.Record, assigned map[string]string) fleetSummary {
 	s := fleetSummary{
 		byStatus: map[string]int64{}, byFamily: map[string]int64{},
 		bySource: map[string]int64{}, byServer: map[string]int64{},
@@ -114,17 +106,17 @@ func summarize(devices []*deviceRecord, servers []*client.MdmServer, assigned ma
 	for _, srv := range servers {
 		s.byServer[srv.ID] = 0
 	}
-	add := func(m map[string]int64, d *deviceRecord, f deviceField) {
-		if v, ok := d.get(f); ok {
+	add := func(m map[string]int64, d *client.Record, i int) {
+		if v, ok := d.Str(i); ok {
 			m[v]++
 		}
 	}
 	for _, d := range devices {
 		s.total++
-		add(s.byStatus, d, fStatus)
-		add(s.byFamily, d, fProductFamily)
-		add(s.bySource, d, fPurchaseSourceType)
-		if id, ok := assigned[d.id]; ok {
+		add(s.byStatus, d, deviceStatus)
+		add(s.byFamily, d, deviceProductFamily)
+		add(s.bySource, d, devicePurchaseSourceType)
+		if id, ok := assigned[d.ID]; ok {
 			s.byServer[id]++
 		} else {
 			s.unassigned++
@@ -133,10 +125,13 @@ func summarize(devices []*deviceRecord, servers []*client.MdmServer, assigned ma
 	return s
 }
 
-func countMap(m map[string]int64) types.Map {
-	elems := make(map[string]attr.Value, len(m))
-	for k, v := range m {
-		elems[k] = types.Int64Value(v)
+// countMap writes a map(number) in sorted key order.
+func countMap(m map[string]int64) func(*msgpackWriter) {
+	return func(w *msgpackWriter) {
+		w.mapLen(len(m))
+		for _, k := range sortedKeys(m) {
+			w.str(k)
+			w.int64(m[k])
+		}
 	}
-	return types.MapValueMust(types.Int64Type, elems)
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
@@ -13,11 +12,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-var _ datasource.DataSourceWithConfigure = &OrgDevicesDataSource{}
+var _ stateReader = &OrgDevicesDataSource{}
 
 // OrgDevicesDataSource is abm_org_devices: the devices of the organization,
 // optionally filtered.
@@ -78,34 +78,16 @@ func orgDevicesSchema(ctx context.Context) schema.Schema {
 			"devices": schema.ListNestedAttribute{
 				Computed:            true,
 				MarkdownDescription: "The devices that pass the filters.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: deviceNestedAttributes()},
+				NestedObject:        schema.NestedAttributeObject{Attributes: deviceObject.attributes()},
 			},
 		},
 		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
 	}
 }
 
-// orgDevicesTfType is the data source's state type, for building it by hand.
-var orgDevicesTfType = sync.OnceValue(func() tftypes.Type {
-	ctx := context.Background()
-	return orgDevicesSchema(ctx).Type().TerraformType(ctx)
-})
-
-// Read lists and filters the devices. The state is encoded as it is built
-// (device_msgpack.go); the protocol server sends those bytes as they are
-// (server.go), and this framework path decodes them once.
+// Read lists and filters the devices.
 func (d *OrgDevicesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	state, diags := d.readState(ctx, req.Config.Raw)
-	resp.Diagnostics.Append(diags...)
-	if diags.HasError() {
-		return
-	}
-	v, err := (&tfprotov6.DynamicValue{MsgPack: state}).Unmarshal(orgDevicesTfType())
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to decode the abm_org_devices state", "This is a bug in the provider; please report it: "+err.Error())
-		return
-	}
-	resp.State.Raw = v
+	readWith(ctx, d, req, resp)
 }
 
 // orgDevicesFilters is the configuration of one abm_org_devices.
@@ -120,15 +102,9 @@ func parseOrgDevicesConfig(attrs map[string]tftypes.Value) (orgDevicesFilters, e
 		"serial_numbers": &f.serials, "product_families": &f.families, "statuses": &f.statuses,
 		"purchase_source_types": &f.sources, "mdm_server_ids": &f.servers,
 	} {
-		values, set, err := configStrings(attrs[name])
-		if err != nil {
+		var err error
+		if *dst, err = configFilter(attrs[name]); err != nil {
 			return f, err
-		}
-		if set {
-			*dst = make(filter, len(values))
-			for _, v := range values {
-				(*dst)[v] = struct{}{}
-			}
 		}
 	}
 	include, err := configBool(attrs["include_assigned_server"])
@@ -136,100 +112,85 @@ func parseOrgDevicesConfig(attrs map[string]tftypes.Value) (orgDevicesFilters, e
 	return f, err
 }
 
-// readState reads, filters and encodes the state of one abm_org_devices.
-func (d *OrgDevicesDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	attrs, err := configAttrs(config)
-	var cfg orgDevicesFilters
-	if err == nil {
-		cfg, err = parseOrgDevicesConfig(attrs)
-	}
-	timeout, terr := configReadTimeout(attrs)
-	if err != nil || terr != nil {
-		diags.AddError("Invalid abm_org_devices configuration", firstError(err, terr).Error())
-		return nil, diags
-	}
-	f, ctx, cancel, d2 := d.start(ctx, timeout)
-	defer cancel()
-	diags.Append(d2...)
-	if diags.HasError() {
-		return nil, diags
-	}
+// matches says whether a device passes the filters other than the servers.
+func (f *orgDevicesFilters) matches(dev *client.Record) bool {
+	return f.serials.matchString(dev.ID) && f.families.match(dev.Field(deviceProductFamily)) &&
+		f.statuses.match(dev.Field(deviceStatus)) && f.sources.match(dev.Field(devicePurchaseSourceType))
+}
+
+// deviceMatch is one device that passed the filters, with its server.
+type deviceMatch struct {
+	r        *client.Record
+	assigned string
+	ok       bool // assigned is set
+}
+
+// filterDevices reads the shared device walk (and the assignments when the
+// filters need them) and keeps the devices that pass.
+func filterDevices(ctx context.Context, f *fleet, cfg orgDevicesFilters) ([]deviceMatch, error) {
 	devices, err := f.Devices(ctx)
 	if err != nil {
-		addReadError(&diags, "abm_org_devices", err)
-		return nil, diags
+		return nil, err
 	}
 	var assigned map[string]string
 	if cfg.withServer {
 		if assigned, err = f.Assignments(ctx); err != nil {
-			addReadError(&diags, "abm_org_devices", err)
-			return nil, diags
+			return nil, err
 		}
 	}
-
-	type match struct {
-		r        *deviceRecord
-		assigned *string
-	}
-	var kept []match
+	var kept []deviceMatch
 	for _, dev := range devices {
-		if !cfg.serials.matchString(dev.id) || !cfg.families.match(dev.field(fProductFamily)) ||
-			!cfg.statuses.match(dev.field(fStatus)) || !cfg.sources.match(dev.field(fPurchaseSourceType)) {
+		if !cfg.matches(dev) {
 			continue
 		}
-		m := match{r: dev}
+		m := deviceMatch{r: dev}
 		if cfg.withServer {
-			id, ok := assigned[dev.id]
-			if cfg.servers != nil && (!ok || !cfg.servers.matchString(id)) {
+			m.assigned, m.ok = assigned[dev.ID]
+			if cfg.servers != nil && (!m.ok || !cfg.servers.matchString(m.assigned)) {
 				continue
-			}
-			if ok {
-				m.assigned = &id
 			}
 		}
 		kept = append(kept, m)
 	}
-
-	// The object's attributes in sorted order: arguments go back as
-	// configured, computed ones are written here.
-	types, err := objectAttrTypes(orgDevicesTfType())
-	if err != nil {
-		diags.AddError("Unable to encode the abm_org_devices state", "This is a bug in the provider; please report it: "+err.Error())
-		return nil, diags
-	}
-	w := &msgpackWriter{buf: make([]byte, 0, 64+len(kept)*800)}
-	w.mapLen(len(types))
-	for _, name := range sortedKeys(types) {
-		w.str(name)
-		switch {
-		case name == "devices":
-			w.arrayLen(len(kept))
-			for _, m := range kept {
-				writeDevice(w, m.r, m.assigned)
-			}
-		case name == "serial_numbers" && cfg.serials == nil:
-			w.arrayLen(len(kept))
-			for _, m := range kept {
-				w.str(m.r.id)
-			}
-		default:
-			b, err := encodeValue(types[name], attrs[name])
-			if err != nil {
-				diags.AddError("Unable to encode the abm_org_devices state", "This is a bug in the provider; please report it: "+err.Error())
-				return nil, diags
-			}
-			w.raw(b)
-		}
-	}
-	return w.buf, diags
+	return kept, nil
 }
 
-func firstError(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
+// readState reads, filters and encodes the state of one abm_org_devices.
+func (d *OrgDevicesDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
+	const what = "abm_org_devices"
+	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	defer cancel()
+	if diags.HasError() {
+		return nil, diags
+	}
+	cfg, err := parseOrgDevicesConfig(attrs)
+	if err != nil {
+		diags.AddError("Invalid "+what+" configuration", err.Error())
+		return nil, diags
+	}
+	kept, err := filterDevices(ctx, f, cfg)
+	if err != nil {
+		addReadError(&diags, what, err)
+		return nil, diags
+	}
+	computed := map[string]func(*msgpackWriter){
+		"devices": func(w *msgpackWriter) {
+			var slot assignedSlot
+			w.arrayLen(len(kept))
+			for _, m := range kept {
+				deviceObject.write(w, m.r, slot.set(m.assigned, m.ok))
+			}
+		},
+	}
+	if cfg.serials == nil {
+		computed["serial_numbers"] = func(w *msgpackWriter) {
+			w.arrayLen(len(kept))
+			for _, m := range kept {
+				w.str(m.r.ID)
+			}
 		}
 	}
-	return nil
+	state, d2 := encodeState(what, config, computed, len(kept)*800)
+	diags.Append(d2...)
+	return state, diags
 }

@@ -4,15 +4,16 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-var _ datasource.DataSourceWithConfigure = &OrganizationDataSource{}
+var _ stateReader = &OrganizationDataSource{}
 
 // OrganizationDataSource is abm_organization: who the organization is and
 // which MDM servers it has.
@@ -23,25 +24,27 @@ type OrganizationDataSource struct {
 // NewOrganizationDataSource returns the data source.
 func NewOrganizationDataSource() datasource.DataSource { return &OrganizationDataSource{} }
 
-type organizationModel struct {
-	OrgID        types.String   `tfsdk:"org_id"`
-	OrgName      types.String   `tfsdk:"org_name"`
-	OrgType      types.String   `tfsdk:"org_type"`
-	OrgEmail     types.String   `tfsdk:"org_email"`
-	OrgPhone     types.String   `tfsdk:"org_phone"`
-	OrgAddress   types.String   `tfsdk:"org_address"`
-	AdminID      types.String   `tfsdk:"admin_id"`
-	OrgIDHash    types.String   `tfsdk:"org_id_hash"`
-	OrgVersion   types.String   `tfsdk:"org_version"`
-	ServerName   types.String   `tfsdk:"server_name"`
-	ServerUUID   types.String   `tfsdk:"server_uuid"`
-	Scope        types.String   `tfsdk:"scope"`
-	ClientID     types.String   `tfsdk:"client_id"`
-	MdmServerIDs types.List     `tfsdk:"mdm_server_ids"`
-	Timeouts     timeouts.Value `tfsdk:"timeouts"`
-}
-
 const needsServerToken = " From the device-enrollment service's account detail; null unless the provider has a `server_token`."
+
+// accountAttributes declares the organization's attributes read from the
+// device-enrollment account detail: name, description, and the field of
+// the client's model.
+var accountAttributes = []struct {
+	name, doc string
+	get       func(*client.AccountDetail) client.Field[string]
+}{
+	{"org_id", "Organization (customer) ID.", func(a *client.AccountDetail) client.Field[string] { return a.OrgID }},
+	{"org_name", "Organization name.", func(a *client.AccountDetail) client.Field[string] { return a.OrgName }},
+	{"org_type", "`org` (ABM) or `edu` (ASM).", func(a *client.AccountDetail) client.Field[string] { return a.OrgType }},
+	{"org_email", "Organization contact e-mail.", func(a *client.AccountDetail) client.Field[string] { return a.OrgEmail }},
+	{"org_phone", "Organization phone number.", func(a *client.AccountDetail) client.Field[string] { return a.OrgPhone }},
+	{"org_address", "Organization postal address.", func(a *client.AccountDetail) client.Field[string] { return a.OrgAddress }},
+	{"admin_id", "Apple Account that generated the server token.", func(a *client.AccountDetail) client.Field[string] { return a.AdminID }},
+	{"org_id_hash", "Hash of the organization ID.", func(a *client.AccountDetail) client.Field[string] { return a.OrgIDHash }},
+	{"org_version", "`v1` (Apple Deployment Programs) or `v2` (ABM/ASM).", func(a *client.AccountDetail) client.Field[string] { return a.OrgVersion }},
+	{"server_name", "Name of the MDM server whose token the provider uses.", func(a *client.AccountDetail) client.Field[string] { return a.ServerName }},
+	{"server_uuid", "UUID of that MDM server in the device-enrollment service.", func(a *client.AccountDetail) client.Field[string] { return a.ServerUUID }},
+}
 
 // Metadata names the data source.
 func (d *OrganizationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -50,77 +53,63 @@ func (d *OrganizationDataSource) Metadata(_ context.Context, req datasource.Meta
 
 // Schema describes the data source.
 func (d *OrganizationDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	attrs := map[string]schema.Attribute{
+		"scope":          schema.StringAttribute{Computed: true, MarkdownDescription: "OAuth scope in use: `business.api` (ABM) or `school.api` (ASM)."},
+		"client_id":      schema.StringAttribute{Computed: true, MarkdownDescription: "Client ID of the API account in use."},
+		"mdm_server_ids": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "IDs of the organization's MDM servers, in Apple's order."},
+	}
+	for _, a := range accountAttributes {
+		attrs[a.name] = schema.StringAttribute{Computed: true, MarkdownDescription: a.doc + needsServerToken}
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The organization and the MDM servers it has. Apple's REST API has no organization endpoint: the " +
 			"identity and contact fields exist only in the device-enrollment (ADE) service's account detail, which is read " +
 			"with an MDM server's server token (provider `server_token`). Without one they are null, and `scope`, `client_id` " +
 			"and `mdm_server_ids` still work.",
-		Attributes: map[string]schema.Attribute{
-			"org_id":         str("Organization (customer) ID." + needsServerToken),
-			"org_name":       str("Organization name." + needsServerToken),
-			"org_type":       str("`org` (ABM) or `edu` (ASM)." + needsServerToken),
-			"org_email":      str("Organization contact e-mail." + needsServerToken),
-			"org_phone":      str("Organization phone number." + needsServerToken),
-			"org_address":    str("Organization postal address." + needsServerToken),
-			"admin_id":       str("Apple Account that generated the server token." + needsServerToken),
-			"org_id_hash":    str("Hash of the organization ID." + needsServerToken),
-			"org_version":    str("`v1` (Apple Deployment Programs) or `v2` (ABM/ASM)." + needsServerToken),
-			"server_name":    str("Name of the MDM server whose token the provider uses." + needsServerToken),
-			"server_uuid":    str("UUID of that MDM server in the device-enrollment service." + needsServerToken),
-			"scope":          str("OAuth scope in use: `business.api` (ABM) or `school.api` (ASM)."),
-			"client_id":      str("Client ID of the API account in use."),
-			"mdm_server_ids": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "IDs of the organization's MDM servers, in Apple's order."},
-		},
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
+		Attributes: attrs,
+		Blocks:     map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
 	}
 }
 
 // Read combines the API account, the server list and the account detail.
 func (d *OrganizationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var m organizationModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	f, ctx, cancel, diags := d.begin(ctx, m.Timeouts)
+	readWith(ctx, d, req, resp)
+}
+
+func (d *OrganizationDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
+	const what = "abm_organization"
+	_, f, ctx, cancel, diags := d.begin(ctx, what, config)
 	defer cancel()
-	resp.Diagnostics.Append(diags...)
-	if resp.Diagnostics.HasError() {
-		return
+	if diags.HasError() {
+		return nil, diags
 	}
 	servers, err := f.Servers(ctx)
 	if err != nil {
-		addReadError(&resp.Diagnostics, "abm_organization", err)
-		return
+		addReadError(&diags, what, err)
+		return nil, diags
 	}
-	ids := make([]attr.Value, len(servers))
-	for i, s := range servers {
-		ids[i] = types.StringValue(s.ID)
-	}
-	m.MdmServerIDs = types.ListValueMust(types.StringType, ids)
-	m.Scope = types.StringValue(f.c.Scope())
-	m.ClientID = types.StringValue(f.c.ClientID())
-
 	detail := &client.AccountDetail{}
 	if f.c.HasServerToken() {
 		if detail, err = f.AccountDetail(ctx); err != nil {
-			addReadError(&resp.Diagnostics, "abm_organization", err)
-			return
+			addReadError(&diags, what, err)
+			return nil, diags
 		}
 	}
-	m.OrgID = stringValue(detail.OrgID)
-	m.OrgName = stringValue(detail.OrgName)
-	m.OrgType = stringValue(detail.OrgType)
-	m.OrgEmail = stringValue(detail.OrgEmail)
-	m.OrgPhone = stringValue(detail.OrgPhone)
-	m.OrgAddress = stringValue(detail.OrgAddress)
-	m.AdminID = stringValue(detail.AdminID)
-	m.OrgIDHash = stringValue(detail.OrgIDHash)
-	m.OrgVersion = stringValue(detail.OrgVersion)
-	m.ServerName = stringValue(detail.ServerName)
-	m.ServerUUID = stringValue(detail.ServerUUID)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	computed := map[string]func(*msgpackWriter){
+		"scope":     func(w *msgpackWriter) { w.str(f.c.Scope()) },
+		"client_id": func(w *msgpackWriter) { w.str(f.c.ClientID()) },
+		"mdm_server_ids": func(w *msgpackWriter) {
+			w.arrayLen(len(servers))
+			for _, s := range servers {
+				w.str(s.ID)
+			}
+		},
+	}
+	for _, a := range accountAttributes {
+		v := a.get(detail)
+		computed[a.name] = func(w *msgpackWriter) { w.field(v) }
+	}
+	state, d2 := encodeState(what, config, computed, 0)
+	diags.Append(d2...)
+	return state, diags
 }

@@ -75,24 +75,36 @@ func writeKey(tb testing.TB, f *fakeabm.Server) string {
 	return keyFile
 }
 
-// The protocol server answers abm_org_devices itself; the framework's own
-// Read must give the same state, so the two paths cannot drift apart.
-func TestOrgDevicesProtocolServerMatchesFramework(t *testing.T) {
+// The protocol server answers every data source itself; the framework's
+// own Read must give the same state, so the two paths cannot drift apart.
+func TestProtocolServerMatchesFramework(t *testing.T) {
 	f := fakeabm.New(fakeabm.Options{Seed: 3, Devices: 1500, Servers: 4})
 	defer f.Close()
 	keyFile := writeKey(t, f)
-	set := map[string]tftypes.Value{
-		"include_assigned_server": tftypes.NewValue(tftypes.Bool, true),
-		"statuses":                tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{tftypes.NewValue(tftypes.String, "ASSIGNED"), tftypes.NewValue(tftypes.String, "UNASSIGNED")}),
+	str := func(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+	sources := map[string]map[string]tftypes.Value{
+		"abm_org_devices": {
+			"include_assigned_server": tftypes.NewValue(tftypes.Bool, true),
+			"statuses":                tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("ASSIGNED"), str("UNASSIGNED")}),
+		},
+		"abm_org_device":         {"serial_number": str("XABC123X0ABC123X0")},
+		"abm_org_device_summary": nil,
+		"abm_mdm_servers":        {"include_device_serials": tftypes.NewValue(tftypes.Bool, true)},
+		"abm_mdm_server":         {"server_name": str("Production MDM")},
+		"abm_organization":       nil,
 	}
-	fast, _ := NewProtocol6Server("test")()
-	framework, _ := providerserver.NewProtocol6WithError(New("test")())()
-	gotDV, typ := protocolRead(t, fast, f, keyFile, "abm_org_devices", set)
-	wantDV, _ := protocolRead(t, framework, f, keyFile, "abm_org_devices", set)
-	got, want := decodeState(t, gotDV, typ), decodeState(t, wantDV, typ)
-	if !got.Equal(want) {
-		diffs, _ := got.Diff(want)
-		t.Fatalf("states differ in %d places, first: %v", len(diffs), diffs[0])
+	for typeName, set := range sources {
+		t.Run(typeName, func(t *testing.T) {
+			fast, _ := NewProtocol6Server("test")()
+			framework, _ := providerserver.NewProtocol6WithError(New("test")())()
+			gotDV, typ := protocolRead(t, fast, f, keyFile, typeName, set)
+			wantDV, _ := protocolRead(t, framework, f, keyFile, typeName, set)
+			got, want := decodeState(t, gotDV, typ), decodeState(t, wantDV, typ)
+			if !got.Equal(want) {
+				diffs, _ := got.Diff(want)
+				t.Fatalf("states differ in %d places, first: %v", len(diffs), diffs[0])
+			}
+		})
 	}
 }
 

@@ -2,21 +2,25 @@ package provider
 
 import (
 	"context"
+	"sync"
 
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // NewProtocol6Server returns the provider's plugin-protocol server: the
-// framework's server for everything, except that reads of abm_org_devices
-// are answered directly. After a data source's Read, the framework copies,
+// framework's server for everything, except that data source reads are
+// answered directly. After a data source's Read, the framework copies,
 // compares and walks the whole state several times (semantic equality,
 // null-block reification), with a schema lookup for every null value: for
-// 100,000 devices that is minutes of CPU. readState, which the framework
-// path runs too, encodes the state as it filters; here its bytes go to
-// Terraform as they are. Schemas, validation and configuration stay the
-// framework's.
+// 100,000 devices that is minutes of CPU. Each data source's readState,
+// which the framework path runs too, encodes the state as it reads; here
+// its bytes go to Terraform as they are. Schemas, validation and
+// configuration stay the framework's.
 func NewProtocol6Server(version string) func() (tfprotov6.ProviderServer, error) {
 	return func() (tfprotov6.ProviderServer, error) {
 		p := &ABMProvider{version: version}
@@ -31,21 +35,50 @@ func NewProtocol6Server(version string) func() (tfprotov6.ProviderServer, error)
 type protocolServer struct {
 	tfprotov6.ProviderServer
 	provider *ABMProvider
+
+	once    sync.Once
+	readers map[string]stateSource
 }
 
-// ReadDataSource serves abm_org_devices itself and hands every other read
-// to the framework.
+// stateSource is a data source type the protocol server reads directly.
+type stateSource struct {
+	new    func() datasource.DataSource
+	config tftypes.Type
+}
+
+// sources indexes the provider's data sources by type name, once.
+func (s *protocolServer) sources(ctx context.Context) map[string]stateSource {
+	s.once.Do(func() {
+		s.readers = map[string]stateSource{}
+		for _, newDS := range s.provider.DataSources(ctx) {
+			ds := newDS()
+			if _, ok := ds.(stateReader); !ok {
+				continue
+			}
+			var meta datasource.MetadataResponse
+			ds.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: "abm"}, &meta)
+			var sch datasource.SchemaResponse
+			ds.Schema(ctx, datasource.SchemaRequest{}, &sch)
+			s.readers[meta.TypeName] = stateSource{new: newDS, config: sch.Schema.Type().TerraformType(ctx)}
+		}
+	})
+	return s.readers
+}
+
+// ReadDataSource serves every data source that encodes its own state and
+// hands anything else to the framework.
 func (s *protocolServer) ReadDataSource(ctx context.Context, req *tfprotov6.ReadDataSourceRequest) (*tfprotov6.ReadDataSourceResponse, error) {
-	if req.TypeName != "abm_org_devices" || req.Config == nil {
+	src, ok := s.sources(ctx)[req.TypeName]
+	if !ok || req.Config == nil {
 		return s.ProviderServer.ReadDataSource(ctx, req)
 	}
-	typ := orgDevicesTfType()
-	config, err := req.Config.Unmarshal(typ)
+	config, err := req.Config.Unmarshal(src.config)
 	if err != nil {
 		return s.ProviderServer.ReadDataSource(ctx, req) // let the framework report it
 	}
-	ds := &OrgDevicesDataSource{dataSourceBase{data: s.provider.data}}
-	state, diags := ds.readState(ctx, config)
+	r, _ := src.new().(stateReader)
+	r.setProviderData(s.provider.data)
+	state, diags := r.readState(ctx, config)
 	resp := &tfprotov6.ReadDataSourceResponse{Diagnostics: protoDiagnostics(diags)}
 	if diags.HasError() {
 		return resp, nil
@@ -54,8 +87,7 @@ func (s *protocolServer) ReadDataSource(ctx context.Context, req *tfprotov6.Read
 	return resp, nil
 }
 
-// protoDiagnostics converts diagnostics without attribute paths, which is
-// all readState produces.
+// protoDiagnostics converts diagnostics, with their attribute paths.
 func protoDiagnostics(diags diag.Diagnostics) []*tfprotov6.Diagnostic {
 	out := make([]*tfprotov6.Diagnostic, 0, len(diags))
 	for _, d := range diags {
@@ -63,7 +95,28 @@ func protoDiagnostics(diags diag.Diagnostics) []*tfprotov6.Diagnostic {
 		if d.Severity() == diag.SeverityError {
 			sev = tfprotov6.DiagnosticSeverityError
 		}
-		out = append(out, &tfprotov6.Diagnostic{Severity: sev, Summary: d.Summary(), Detail: d.Detail()})
+		pd := &tfprotov6.Diagnostic{Severity: sev, Summary: d.Summary(), Detail: d.Detail()}
+		if wp, ok := d.(diag.DiagnosticWithPath); ok {
+			pd.Attribute = attributePath(wp.Path())
+		}
+		out = append(out, pd)
 	}
 	return out
+}
+
+// attributePath converts a path of attribute names and list indexes, the
+// only steps the data sources' diagnostics use.
+func attributePath(p path.Path) *tftypes.AttributePath {
+	ap := tftypes.NewAttributePath()
+	for _, step := range p.Steps() {
+		switch s := step.(type) {
+		case path.PathStepAttributeName:
+			ap = ap.WithAttributeName(string(s))
+		case path.PathStepElementKeyInt:
+			ap = ap.WithElementKeyInt(int(s))
+		case path.PathStepElementKeyString:
+			ap = ap.WithElementKeyString(string(s))
+		}
+	}
+	return ap
 }
