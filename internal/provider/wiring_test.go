@@ -34,7 +34,7 @@ func distinctItem(res *client.Resource, id string, trueBool int) (map[string]any
 		case client.Strings, client.MACList:
 			attrs[a.Key], want[a.TerraformName()] = []string{v + "a", v + "b"}, []string{v + "a", v + "b"}
 		case client.MACs:
-			attrs[a.Key], want[a.TerraformName()] = []string{v + "a", v + "b"}, v + "a," + v + "b"
+			attrs[a.Key], want[a.TerraformName()] = []string{v + "a", v + "b"}, v+"a,"+v+"b"
 		}
 	}
 	return map[string]any{"type": res.Type, "id": id, "attributes": attrs}, want
