@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -113,4 +114,10 @@ func firstError(errs ...error) error {
 		}
 	}
 	return nil
+}
+
+// errUnknownAttribute is the error for a device attribute name that is not
+// one, should a value skip the schema's validation (an unknown at plan).
+func errUnknownAttribute(name string) error {
+	return fmt.Errorf("%q is not a device attribute; use one of %s", name, strings.Join(indexableAttributes(), ", "))
 }

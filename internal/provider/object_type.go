@@ -188,3 +188,13 @@ func writeAttribute(w *msgpackWriter, r *client.Record, i int, k client.Kind) {
 func idAttribute(doc string) added {
 	return added{name: "id", schema: schema.StringAttribute{Computed: true, MarkdownDescription: doc}, isID: true}
 }
+
+// column is the column of the attribute with this Terraform name, or nil.
+func (o *objectType) column(name string) *column {
+	for i := range o.columns {
+		if o.columns[i].name == name {
+			return &o.columns[i]
+		}
+	}
+	return nil
+}

@@ -46,42 +46,54 @@ func (d *OrgDevicesDataSource) Schema(ctx context.Context, _ datasource.SchemaRe
 }
 
 func orgDevicesSchema(ctx context.Context) schema.Schema {
+	attrs := deviceFilterAttributes()
+	for name, a := range map[string]schema.Attribute{
+		"serial_numbers": schema.ListAttribute{
+			Optional:    true,
+			Computed:    true,
+			ElementType: types.StringType,
+			MarkdownDescription: "As an argument: only devices with these serial numbers (serials Apple does not list are " +
+				"simply absent from `devices`). Left unset, it is computed: the serial numbers of `devices`, in the same order.",
+			Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+		},
+		"include_assigned_server": schema.BoolAttribute{
+			Optional: true,
+			MarkdownDescription: "Fill each device's `assigned_server_id`, from the servers' device linkages: one request " +
+				"per 1000 devices of each server, never one per device. Default `false`, which leaves it null; `mdm_server_ids` implies `true`.",
+		},
+		"devices": schema.ListNestedAttribute{
+			Computed:            true,
+			MarkdownDescription: "The devices that pass the filters.",
+			NestedObject:        schema.NestedAttributeObject{Attributes: deviceObject.attributes()},
+		},
+	} {
+		attrs[name] = a
+	}
 	return schema.Schema{
 		MarkdownDescription: "The devices of the organization, in Apple's order, optionally filtered. Apple has no server-side " +
 			"filters, so the whole list is read (one request per 1000 devices, shared with every other data source of the " +
 			"provider) and filtered here. Filters combine with AND; the values of one filter with OR. Apple leaves devices " +
-			"released from the organization out of this list; read one with `abm_org_device`.",
-		Attributes: map[string]schema.Attribute{
-			"serial_numbers": schema.ListAttribute{
-				Optional:    true,
-				Computed:    true,
-				ElementType: types.StringType,
-				MarkdownDescription: "As an argument: only devices with these serial numbers (serials Apple does not list are " +
-					"simply absent from `devices`). Left unset, it is computed: the serial numbers of `devices`, in the same order.",
-				Validators: []validator.List{listvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
-			},
-			"product_families":      enumSetAttribute("Only devices of these product families: ", productFamilyValues),
-			"statuses":              enumSetAttribute("Only devices with these statuses: ", deviceStatusValues),
-			"purchase_source_types": enumSetAttribute("Only devices bought through these purchase source types: ", purchaseSourceTypeValues),
-			"mdm_server_ids": schema.SetAttribute{
-				Optional:    true,
-				ElementType: types.StringType,
-				MarkdownDescription: "Only devices assigned to these MDM servers (ids as in `abm_mdm_servers`). Implies " +
-					"`include_assigned_server`.",
-				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
-			},
-			"include_assigned_server": schema.BoolAttribute{
-				Optional: true,
-				MarkdownDescription: "Fill each device's `assigned_server_id`, from the servers' device linkages: one request " +
-					"per 1000 devices of each server, never one per device. Default `false`, which leaves it null.",
-			},
-			"devices": schema.ListNestedAttribute{
-				Computed:            true,
-				MarkdownDescription: "The devices that pass the filters.",
-				NestedObject:        schema.NestedAttributeObject{Attributes: deviceObject.attributes()},
-			},
+			"released from the organization out of this list; read one with `abm_org_device`. For joins over large fleets, " +
+			"`abm_org_device_index` costs Terraform a fraction of this list.",
+		Attributes: attrs,
+		Blocks:     map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
+	}
+}
+
+// deviceFilterAttributes is the filters abm_org_devices and
+// abm_org_device_index share, other than serial_numbers.
+func deviceFilterAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"product_families":      enumSetAttribute("Only devices of these product families: ", productFamilyValues),
+		"statuses":              enumSetAttribute("Only devices with these statuses: ", deviceStatusValues),
+		"purchase_source_types": enumSetAttribute("Only devices bought through these purchase source types: ", purchaseSourceTypeValues),
+		"mdm_server_ids": schema.SetAttribute{
+			Optional:    true,
+			ElementType: types.StringType,
+			MarkdownDescription: "Only devices assigned to these MDM servers (ids as in `abm_mdm_servers`). Reads the " +
+				"servers' device linkages (one request per 1000 devices of each server).",
+			Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 		},
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
 	}
 }
 

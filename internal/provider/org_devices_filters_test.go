@@ -105,6 +105,9 @@ func TestAccOrgDevicesFilterValidation(t *testing.T) {
 // pages + linkage pages per provider instance, never a request per device;
 // and three device lists, a summary, the server list and the organization
 // together cost no more than that one list: each collection is walked once.
+// Every device data source — three lists, the summary, three indexes —
+// shares one device walk and one set of linkage walks with the servers and
+// the organization.
 func TestAccOrgDevicesRequestCount(t *testing.T) {
 	env := newTestEnv(t, fakeabm.Options{Seed: 4, Devices: 3500, Servers: 5})
 	f := env.fake
@@ -138,6 +141,16 @@ data "abm_mdm_servers" "all" {
   include_device_serials = true
 }
 data "abm_organization" "org" {}
+data "abm_org_device_index" "server" {
+  attribute = "assigned_server_id"
+}
+data "abm_org_device_index" "status" {
+  attribute = "status"
+}
+data "abm_org_device_index" "mac_family" {
+  attribute        = "product_family"
+  product_families = ["Mac"]
+}
 `,
 		}},
 	})

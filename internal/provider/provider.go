@@ -47,5 +47,6 @@ func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewOrgDevicesDataSource,
 		NewOrgDeviceDataSource,
 		NewOrgDeviceSummaryDataSource,
+		NewOrgDeviceIndexDataSource,
 	}
 }
