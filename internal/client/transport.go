@@ -244,7 +244,12 @@ func newAPIError(resp *response) *APIError {
 		Retries:    resp.retries,
 	}
 	var er errorResponse
-	if json.Unmarshal(resp.body, &er) == nil && len(er.Errors) > 0 {
+	if json.Unmarshal(resp.body, &er) != nil || er.Errors == nil {
+		return e // not Apple's document: HTML, text, nothing, or other JSON
+	}
+	e.body = bodyEmptyList
+	if len(er.Errors) > 0 {
+		e.body = bodyApple
 		first := er.Errors[0]
 		if first.Status != "" {
 			e.Status = first.Status
