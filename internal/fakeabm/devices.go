@@ -111,7 +111,7 @@ func (s *Server) serveAssignedServer(w http.ResponseWriter, r *http.Request, ser
 }
 
 // unassigned404 answers 404 for an unassigned device when that mode is chosen;
-// what Apple does there is undocumented (abm-api.md §7).
+// what Apple does there is undocumented (README.md, "Assigned server of a device").
 func (s *Server) unassigned404(w http.ResponseWriter, serial string) bool {
 	if s.knobsNow().unassignedLinkage != "404" {
 		return false

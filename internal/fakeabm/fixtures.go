@@ -37,7 +37,7 @@ var migrationAttrs = attrSetOf(aIsMdmMigrationCapable, aMdmMigrationStatus, aMdm
 
 func fixtureDevices() []Device {
 	return []Device{
-		{ // Apple's own example document (abm-api.md §6), unchanged.
+		{ // Apple's own example document (README.md, "Apple's example documents"), unchanged.
 			SerialNumber: "XABC123X0ABC123X0", AddedToOrgDateTime: "2025-04-30T22:05:14.192Z",
 			UpdatedDateTime: "2025-05-01T15:33:54.164Z", DeviceModel: `iMac 21.5"`,
 			ProductFamily: "Mac", ProductType: "iMac16,2", DeviceCapacity: "750GB",

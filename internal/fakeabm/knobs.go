@@ -1,7 +1,8 @@
 package fakeabm
 
-// knobs select among the answers abm-api.md leaves open, so the client can be
-// tested against each of them. All are guarded by Server.mu.
+// knobs select among the answers Apple leaves open, and hostile ones, so the
+// client can be tested against each of them (README.md, "Knobs"). All are
+// guarded by Server.mu.
 type knobs struct {
 	unassignedLinkage     string // "null" or "404"
 	nextLinkIncludesLimit bool
