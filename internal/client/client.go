@@ -69,8 +69,8 @@ type Client struct {
 	pace     *pacer
 	ade      *ade          // nil without a server token
 	inflight chan struct{} // semaphore: at most MaxInFlight requests at once
-	now      func() time.Time
-	requests atomic.Int64 // requests sent, for logs
+	clock    clock         // every reading of the time and every wait; a fake one in tests
+	requests atomic.Int64  // requests sent, for logs
 }
 
 // ScopeForClientID derives the OAuth scope from a client ID's prefix, or ""
@@ -138,7 +138,7 @@ func New(cfg Config) (*Client, error) {
 	if cfg.UserAgent == "" {
 		cfg.UserAgent = "terraform-provider-abm/dev"
 	}
-	c := &Client{cfg: cfg, base: base, http: cfg.HTTPClient, now: time.Now}
+	c := &Client{cfg: cfg, base: base, http: cfg.HTTPClient, clock: systemClock{}}
 	c.tokens = &tokenSource{c: c}
 	c.inflight = make(chan struct{}, MaxInFlight)
 	c.pace = newPacer(cfg.RequestsPerMinute)
@@ -167,6 +167,8 @@ func (c *Client) CheckToken(ctx context.Context) error {
 	_, err := c.tokens.get(ctx)
 	return err
 }
+
+func (c *Client) now() time.Time { return c.clock.Now() }
 
 func (c *Client) logf(ctx context.Context, msg string, fields map[string]any) {
 	if c.cfg.Logger != nil {

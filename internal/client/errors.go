@@ -18,7 +18,22 @@ type APIError struct {
 	Detail     string
 	RetryAfter string // Retry-After header, if Apple sent one
 	Retries    int    // retries spent on this request before this answer
+
+	body errorBody // what the answer's body was
 }
+
+// errorBody tells Apple's own error document from whatever else answered.
+type errorBody int
+
+const (
+	bodyNotApple  errorBody = iota // HTML, plain text, nothing, or JSON that is not an ErrorResponse
+	bodyApple                      // an ErrorResponse with at least one error
+	bodyEmptyList                  // an ErrorResponse whose errors list is empty
+)
+
+// fromApple reports whether the answer carried Apple's ErrorResponse with an
+// error in it: a proxy or gateway in front of Apple never writes one.
+func (e *APIError) fromApple() bool { return e.body == bodyApple }
 
 func (e *APIError) Error() string {
 	var b strings.Builder
@@ -32,7 +47,14 @@ func (e *APIError) Error() string {
 	if e.Detail != "" && e.Detail != e.Title {
 		fmt.Fprintf(&b, " (%s)", e.Detail)
 	}
-	if e.Code == "" && e.Title == "" {
+	switch e.body {
+	case bodyApple:
+		if e.Code == "" && e.Title == "" && e.Detail == "" {
+			b.WriteString(" (Apple's error carried no code, title or detail)")
+		}
+	case bodyEmptyList:
+		b.WriteString(" (Apple's error list was empty)")
+	case bodyNotApple:
 		b.WriteString(" (no Apple error body)")
 	}
 	if e.Retries > 0 && e.HTTPStatus >= 500 {
@@ -48,7 +70,8 @@ func (e *APIError) NotFound() bool {
 
 // TokenError is a failed access-token request. Apple answers every client
 // assertion mistake with a bare {"error":"invalid_client"}, so the message
-// lists what to check instead of repeating Apple's one word.
+// then lists what to check instead of repeating Apple's one word; when Apple
+// does say more (error_description), that is the message.
 type TokenError struct {
 	HTTPStatus  int
 	Code        string // RFC 6749 "error"
@@ -63,7 +86,7 @@ func (e *TokenError) Error() string {
 	if e.Description != "" {
 		msg += ": " + e.Description
 	}
-	if e.Code == "invalid_client" {
+	if e.Code == "invalid_client" && e.Description == "" {
 		msg += ". Apple gives no detail for this answer; check that the client ID is the API account's " +
 			"(BUSINESSAPI.… or SCHOOLAPI.…), that the key ID belongs to the same API account as the private key, " +
 			"that the private key is the .pem downloaded for that account (and was not revoked), " +

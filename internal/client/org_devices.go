@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
 )
 
@@ -60,13 +61,17 @@ func (c *Client) GetOrgDevice(ctx context.Context, serial string) (*Record, erro
 
 // AssignedServerID returns the id of the MDM server a device is assigned to,
 // or "" when it is assigned to none. Apple does not document the answer for
-// an unassigned device; both data:null and 404 mean none.
+// an unassigned device: data:null and Apple's own JSON 404 both mean none.
+// A 404 that is not Apple's error document (a gateway's HTML page, another
+// JSON) says nothing about the device and is an error. Apple's 404 for a
+// device outside the organization reads as none too: the linkage cannot tell
+// it apart, and the device's own read reports it.
 func (c *Client) AssignedServerID(ctx context.Context, serial string) (string, error) {
 	var resp single[linkage]
 	u := c.apiURL("/orgDevices/"+url.PathEscape(serial)+"/relationships/assignedServer", nil)
 	err := c.getJSON(ctx, "assignedServerLinkage", u, &resp)
 	var apiErr *APIError
-	if errors.As(err, &apiErr) && apiErr.NotFound() {
+	if errors.As(err, &apiErr) && apiErr.HTTPStatus == http.StatusNotFound && apiErr.fromApple() {
 		return "", nil
 	}
 	if err != nil {

@@ -25,27 +25,24 @@ func newPacer(perMinute int) *pacer {
 	return &pacer{interval: time.Minute * 102 / 100 / time.Duration(perMinute), turn: make(chan struct{}, 1)}
 }
 
-// wait blocks until the caller may send and returns how long it waited.
-func (p *pacer) wait(ctx context.Context) (time.Duration, error) {
+// wait blocks until the caller may send and returns how long it waited. It
+// reads and waits on the client's clock.
+func (p *pacer) wait(ctx context.Context, clk clock) (time.Duration, error) {
 	if p.interval == 0 {
 		return 0, nil
 	}
-	start := time.Now()
+	start := clk.Now()
 	select {
 	case p.turn <- struct{}{}:
 	case <-ctx.Done():
-		return time.Since(start), ctx.Err()
+		return clk.Now().Sub(start), ctx.Err()
 	}
 	defer func() { <-p.turn }()
-	if d := time.Until(p.last.Add(p.interval)); d > 0 {
-		t := time.NewTimer(d)
-		defer t.Stop()
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			return time.Since(start), ctx.Err()
+	if d := p.last.Add(p.interval).Sub(clk.Now()); d > 0 {
+		if err := clk.Sleep(ctx, d); err != nil {
+			return clk.Now().Sub(start), err
 		}
 	}
-	p.last = time.Now()
+	p.last = clk.Now()
 	return p.last.Sub(start), nil
 }

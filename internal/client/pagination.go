@@ -24,8 +24,8 @@ type pageInfo struct {
 // arrives, so memory holds one page at a time. The next page is always built
 // from the first request's query plus the new cursor: Apple's links.next may
 // carry only the cursor, and following it as is would drop limit and fields.
-// A next link to another host, a page larger than asked for, or a cursor
-// seen before stops the walk with an error rather than a partial or endless
+// A next link to another host without a nextCursor, a page larger than
+// asked for, or a cursor seen before stops the walk with an error rather than a partial or endless
 // read.
 func (c *Client) walk(ctx context.Context, route, path string, query url.Values, decode func(body []byte) (pageInfo, error)) error {
 	q := url.Values{}
@@ -113,21 +113,26 @@ func (u uniqueIDs) add(kind, id string) error {
 	return nil
 }
 
-// nextCursor finds the cursor of the next page in meta.paging.nextCursor or
-// in links.next, and "" on the last page.
+// nextCursor finds the cursor of the next page, "" on the last page. The
+// client never follows links.next: it builds the next request on its own API
+// host from the cursor. So meta.paging.nextCursor, when Apple gives it, is
+// enough whatever host links.next names (Apple writes it absolute on its own
+// host, which differs from api_url behind a proxy). Only when links.next is
+// the sole way on is its cursor taken, and then only from a link on the API
+// host: a cursor from a foreign link could be anyone's.
 func (c *Client) nextCursor(next, metaCursor string) (string, error) {
-	if next == "" {
+	if metaCursor != "" {
 		return metaCursor, nil
+	}
+	if next == "" {
+		return "", nil
 	}
 	n, err := c.base.Parse(next)
 	if err != nil {
 		return "", fmt.Errorf("links.next %q is not a URL: %w", next, err)
 	}
 	if n.Scheme != c.base.Scheme || n.Host != c.base.Host {
-		return "", fmt.Errorf("links.next points at %s://%s, not at the API host %s; refusing to follow it", n.Scheme, n.Host, c.base.Host)
-	}
-	if metaCursor != "" {
-		return metaCursor, nil
+		return "", fmt.Errorf("links.next points at %s://%s, not at the API host %s, and meta.paging.nextCursor is empty; refusing to follow it", n.Scheme, n.Host, c.base.Host)
 	}
 	cursor := n.Query().Get("cursor")
 	if cursor == "" {

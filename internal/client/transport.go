@@ -22,10 +22,6 @@ const maxBodyBytes = 64 << 20
 // ErrorResponse is small, and a gateway's HTML page says nothing useful.
 const maxErrorBodyBytes = 1 << 20
 
-// maxThrottleWaits bounds how many 429 answers in a row one request sits
-// through when the context has no deadline to bound it instead.
-const maxThrottleWaits = 100
-
 // response is one answer, its body read in full (up to the size cap).
 type response struct {
 	status  int
@@ -36,126 +32,151 @@ type response struct {
 	retries int // retries spent on transport errors and 502/503/504 answers
 }
 
-// send performs one logical request: it paces, retries transport errors
-// (a body cut off mid-stream included, for GETs) and 502/503/504 answers with
-// exponential backoff and jitter, and waits out 429 answers for as long as
-// Retry-After asks (bounded by the context). build is called for every
-// attempt so each gets a fresh body. The answer comes back read in full, so
-// a retry can cover the body as well as the headers.
+// answer is what one attempt got: a status with its body, or an error.
+type answer struct {
+	method, path string
+	status       int // 0 when no answer came
+	header       http.Header
+	body         []byte
+	err          error          // the transport failed, or the body could not be read
+	ctxDone      bool           // the request's context had ended when the attempt did
+	fields       map[string]any // what the attempt logged, for the log lines that follow
+}
+
+// send performs one request that carries no access token (the token request
+// itself, the ADE service). build is called for every attempt so each gets a
+// fresh body.
 func (c *Client) send(ctx context.Context, route string, build func() (*http.Request, error)) (*response, error) {
-	retries, throttled := 0, 0
+	return c.exchange(ctx, route, nil, func(string) (*http.Request, error) { return build() })
+}
+
+// exchange is the one retry loop: it sends attempts until classify says the
+// answer stands or the request has failed. The answer comes back read in
+// full, so a retry can cover the body as well as the headers. With tokens,
+// each attempt carries the current access token, and a 401 renews it once.
+func (c *Client) exchange(ctx context.Context, route string, tokens *tokenSource, build func(token string) (*http.Request, error)) (*response, error) {
+	var t tally
 	for {
-		// The in-flight slot first, then the pacing slot: a request then
-		// leaves right at its pacing slot instead of queueing behind others
-		// after it, which could bunch requests past the budget.
-		if err := c.acquire(ctx); err != nil {
-			return nil, err
+		tok := ""
+		if tokens != nil {
+			var err error
+			if tok, err = tokens.get(ctx); err != nil {
+				return nil, err
+			}
 		}
-		waited, err := c.pace.wait(ctx)
+		a, err := c.attempt(ctx, route, t, func() (*http.Request, error) { return build(tok) })
 		if err != nil {
-			c.release()
-			return nil, err
+			return nil, err // nothing was sent
 		}
-		if waited >= time.Millisecond {
-			c.logf(ctx, "paced request (requests_per_minute)", map[string]any{
-				"route": route, "wait_ms": waited.Milliseconds(), "requests_so_far": c.requests.Load(),
-			})
+		a.ctxDone = ctx.Err() != nil
+		if a.err != nil && !a.ctxDone {
+			a.fields["error"] = redactURLError(a.err)
+			c.logf(ctx, "request failed", a.fields)
 		}
-		req, err := build()
-		if err != nil {
-			c.release()
-			return nil, err
-		}
-		req.Header.Set("User-Agent", c.cfg.UserAgent)
-		if req.Header.Get("Accept") == "" {
-			req.Header.Set("Accept", "application/json")
-		}
-		start := c.now()
-		resp, err := c.http.Do(req)
-		n := c.requests.Add(1)
-		fields := map[string]any{
-			"route": route, "method": req.Method, "path": req.URL.Path,
-			"attempt": retries + throttled + 1, "retries": retries, "requests_so_far": n,
-			"duration_ms": c.now().Sub(start).Milliseconds(),
-		}
-		if err == nil {
-			fields["status"] = resp.StatusCode
-			c.logf(ctx, "request done", fields)
-
-			switch resp.StatusCode {
-			case http.StatusTooManyRequests:
-				wait, ok := parseRetryAfter(resp.Header.Get("Retry-After"), c.now())
-				if !ok {
-					wait = c.backoff(throttled + 1)
-				}
-				drain(resp)
-				c.release()
-				throttled++
-				if throttled > maxThrottleWaits {
-					return nil, fmt.Errorf("%s %s: Apple is throttling requests (HTTP 429) and still did after %d waits", req.Method, req.URL.Path, maxThrottleWaits)
-				}
-				if dl, has := ctx.Deadline(); has && c.now().Add(wait).After(dl) {
-					return nil, &ThrottledError{Method: req.Method, Path: req.URL.Path, RetryAfter: wait}
-				}
-				if err := c.sleep(ctx, wait, "throttled by Apple (HTTP 429), waiting Retry-After", fields); err != nil {
-					return nil, err
-				}
-				continue
-			case http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-				if retries < c.cfg.MaxRetries {
-					wait := c.backoff(retries + 1)
-					if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), c.now()); ok {
-						wait = ra
-					}
-					drain(resp)
-					c.release()
-					retries++
-					if err := c.sleep(ctx, wait, "server error, backing off", fields); err != nil {
-						return nil, err
-					}
-					continue
+		switch classify(a, t, tokens != nil, c.cfg.MaxRetries) {
+		case stepAnswer:
+			return &response{status: a.status, header: a.header, body: a.body,
+				method: a.method, path: a.path, retries: t.retries}, nil
+		case stepRenew:
+			tokens.invalidate(tok)
+			t.renewed = true
+			c.logf(ctx, "access token refused (HTTP 401), fetching a new one", map[string]any{"path": a.path})
+		case stepRetry:
+			t.retries++
+			wait, why := c.backoff(t.retries), "transport error"
+			if a.err == nil {
+				why = "server error, backing off"
+				if ra, ok := parseRetryAfter(a.header.Get("Retry-After"), c.now()); ok {
+					wait = ra
 				}
 			}
-
-			body, readErr := readBody(resp)
-			resp.Body.Close()
-			c.release()
-			if readErr == nil {
-				return &response{status: resp.StatusCode, header: resp.Header, body: body,
-					method: req.Method, path: req.URL.Path, retries: retries}, nil
+			if err := c.sleep(ctx, wait, why, a.fields); err != nil {
+				return nil, err
 			}
-			var tooLarge *bodyTooLargeError
-			if errors.As(readErr, &tooLarge) {
-				return nil, fmt.Errorf("%s %s: %w", req.Method, req.URL.Path, readErr)
+		case stepThrottle:
+			t.throttled++
+			wait, ok := parseRetryAfter(a.header.Get("Retry-After"), c.now())
+			if !ok {
+				wait = c.backoff(t.throttled)
 			}
-			// A body cut off mid-stream is a transport failure like any
-			// other, but only an idempotent GET may simply be sent again.
-			if req.Method != http.MethodGet {
-				return nil, fmt.Errorf("%s %s: reading the response: %s", req.Method, req.URL.Path, redactURLError(readErr))
+			if dl, has := ctx.Deadline(); has && c.now().Add(wait).After(dl) {
+				return nil, &ThrottledError{Method: a.method, Path: a.path, RetryAfter: wait}
 			}
-			err = fmt.Errorf("reading the response: %w", readErr)
-		} else {
-			c.release()
-		}
-		if ctx.Err() != nil {
-			return nil, fmt.Errorf("%s %s: %w", req.Method, req.URL.Path, ctx.Err())
-		}
-		fields["error"] = redactURLError(err)
-		c.logf(ctx, "request failed", fields)
-		if retries >= c.cfg.MaxRetries {
-			return nil, fmt.Errorf("%s %s: %s (gave up after %d retries)", req.Method, req.URL.Path, redactURLError(err), retries)
-		}
-		retries++
-		if err := c.sleep(ctx, c.backoff(retries), "transport error", fields); err != nil {
-			return nil, err
+			if err := c.sleep(ctx, wait, "throttled by Apple (HTTP 429), waiting Retry-After", a.fields); err != nil {
+				return nil, err
+			}
+		case stepGiveUp:
+			if a.err == nil {
+				return nil, fmt.Errorf("%s %s: Apple is throttling requests (HTTP 429) and still did after %d waits", a.method, a.path, maxThrottleWaits)
+			}
+			return nil, fmt.Errorf("%s %s: %s (gave up after %d retries)", a.method, a.path, redactURLError(a.err), t.retries)
+		case stepStop:
+			if a.ctxDone {
+				return nil, fmt.Errorf("%s %s: %w", a.method, a.path, ctx.Err())
+			}
+			return nil, fmt.Errorf("%s %s: %w", a.method, a.path, a.err)
 		}
 	}
+}
+
+// attempt sends one request and reads its answer. It holds one in-flight
+// slot from before the pacing wait until the body is read, and gives it back
+// on every path out, before any wait for a retry. The in-flight slot comes
+// first, then the pacing slot: a request then leaves right at its pacing slot
+// instead of queueing behind others after it, which could bunch requests
+// past the budget. An error means nothing was sent.
+func (c *Client) attempt(ctx context.Context, route string, t tally, build func() (*http.Request, error)) (answer, error) {
+	if err := c.acquire(ctx); err != nil {
+		return answer{}, err
+	}
+	defer c.release()
+	waited, err := c.pace.wait(ctx, c.clock)
+	if err != nil {
+		return answer{}, err
+	}
+	if waited >= time.Millisecond {
+		c.logf(ctx, "paced request (requests_per_minute)", map[string]any{
+			"route": route, "wait_ms": waited.Milliseconds(), "requests_so_far": c.requests.Load(),
+		})
+	}
+	req, err := build()
+	if err != nil {
+		return answer{}, err
+	}
+	req.Header.Set("User-Agent", c.cfg.UserAgent)
+	if req.Header.Get("Accept") == "" {
+		req.Header.Set("Accept", "application/json")
+	}
+	start := c.now()
+	resp, err := c.http.Do(req)
+	n := c.requests.Add(1)
+	a := answer{method: req.Method, path: req.URL.Path, err: err, fields: map[string]any{
+		"route": route, "method": req.Method, "path": req.URL.Path,
+		"attempt": t.retries + t.throttled + 1, "retries": t.retries, "requests_so_far": n,
+		"duration_ms": c.now().Sub(start).Milliseconds(),
+	}}
+	if err != nil {
+		return a, nil
+	}
+	a.fields["status"] = resp.StatusCode
+	c.logf(ctx, "request done", a.fields)
+	a.status, a.header = resp.StatusCode, resp.Header
+	a.body, err = readBody(resp)
+	resp.Body.Close()
+	if err != nil {
+		var tooLarge *bodyTooLargeError
+		if !errors.As(err, &tooLarge) {
+			err = fmt.Errorf("reading the response: %w", err)
+		}
+		a.err = err
+	}
+	return a, nil
 }
 
 // acquire takes one of the client's in-flight slots. Apple has reset HTTP/2
 // streams beyond about four concurrent requests, so no more are sent at once
 // however many data sources read in parallel. The slot is held from sending
-// until the body has been read (or drained), while the stream is open.
+// until the body has been read, while the stream is open.
 func (c *Client) acquire(ctx context.Context) error {
 	select {
 	case c.inflight <- struct{}{}:
@@ -180,37 +201,23 @@ func (e *ThrottledError) Error() string {
 }
 
 // get GETs an API URL with the bearer token and returns the body of a 200
-// answer; any other answer becomes an *APIError. A 401 gets one new token and
-// one more try, as Apple documents.
+// answer; any other answer becomes an *APIError.
 func (c *Client) get(ctx context.Context, route string, u *url.URL) ([]byte, error) {
-	refreshed := false
-	for {
-		tok, err := c.tokens.get(ctx)
+	resp, err := c.exchange(ctx, route, c.tokens, func(tok string) (*http.Request, error) {
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
 		if err != nil {
 			return nil, err
 		}
-		resp, err := c.send(ctx, route, func() (*http.Request, error) {
-			req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
-			if err != nil {
-				return nil, err
-			}
-			req.Header.Set("Authorization", "Bearer "+tok)
-			return req, nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		if resp.status == http.StatusUnauthorized && !refreshed {
-			c.tokens.invalidate(tok)
-			refreshed = true
-			c.logf(ctx, "access token refused (HTTP 401), fetching a new one", map[string]any{"path": u.Path})
-			continue
-		}
-		if resp.status != http.StatusOK {
-			return nil, newAPIError(resp)
-		}
-		return resp.body, nil
+		req.Header.Set("Authorization", "Bearer "+tok)
+		return req, nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	if resp.status != http.StatusOK {
+		return nil, newAPIError(resp)
+	}
+	return resp.body, nil
 }
 
 // getJSON GETs an API URL and decodes the JSON answer into out.
@@ -244,7 +251,12 @@ func newAPIError(resp *response) *APIError {
 		Retries:    resp.retries,
 	}
 	var er errorResponse
-	if json.Unmarshal(resp.body, &er) == nil && len(er.Errors) > 0 {
+	if json.Unmarshal(resp.body, &er) != nil || er.Errors == nil {
+		return e // not Apple's document: HTML, text, nothing, or other JSON
+	}
+	e.body = bodyEmptyList
+	if len(er.Errors) > 0 {
+		e.body = bodyApple
 		first := er.Errors[0]
 		if first.Status != "" {
 			e.Status = first.Status
@@ -276,14 +288,7 @@ func (c *Client) sleep(ctx context.Context, d time.Duration, why string, fields 
 	f["wait_ms"] = d.Milliseconds()
 	f["reason"] = why
 	c.logf(ctx, "waiting before retry", f)
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return c.clock.Sleep(ctx, d)
 }
 
 // parseRetryAfter reads Retry-After as seconds or as an HTTP date.
@@ -315,11 +320,6 @@ func redactURLError(err error) string {
 	return err.Error()
 }
 
-func drain(resp *http.Response) {
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, maxErrorBodyBytes))
-	resp.Body.Close()
-}
-
 // bodyTooLargeError is an answer over maxBodyBytes. It is not retried: the
 // same request would get the same answer.
 type bodyTooLargeError struct{ limit int64 }
@@ -333,11 +333,10 @@ func (e *bodyTooLargeError) Error() string {
 // since only Apple's small ErrorResponse is of use.
 func readBody(resp *http.Response) ([]byte, error) {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		b, err := io.ReadAll(io.LimitReader(resp.Body, maxErrorBodyBytes))
-		if err != nil && len(b) > 0 {
-			err = nil // the status says what went wrong; a cut-off error page changes nothing
-		}
-		return b, err
+		// The status says what went wrong; a cut-off error page changes
+		// nothing, so a read error here is no error.
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBodyBytes))
+		return b, nil
 	}
 	if resp.ContentLength > maxBodyBytes {
 		return nil, &bodyTooLargeError{limit: maxBodyBytes}

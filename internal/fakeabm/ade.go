@@ -135,7 +135,7 @@ func (s *Server) serveADEAccount(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(s.accountDetail())
 }
 
-// accountDetail is the fixture organization (abm-api.md §5 example).
+// accountDetail is the fixture organization (README.md, "Organization details (ADE)").
 func (s *Server) accountDetail() []byte {
 	orgType := "org"
 	if s.opts.Scope == "school.api" {

@@ -111,7 +111,7 @@ func (s *Server) serveAssignedServer(w http.ResponseWriter, r *http.Request, ser
 }
 
 // unassigned404 answers 404 for an unassigned device when that mode is chosen;
-// what Apple does there is undocumented (abm-api.md §7).
+// what Apple does there is undocumented (README.md, "Assigned server of a device").
 func (s *Server) unassigned404(w http.ResponseWriter, serial string) bool {
 	if s.knobsNow().unassignedLinkage != "404" {
 		return false
@@ -204,11 +204,11 @@ func (s *Server) writeSelfLinks(j *jw, self string) {
 }
 
 // deviceMask is the set of attributes a fields[orgDevices] selection asks for.
-func deviceMask(sel fieldSel) uint32 {
-	var m uint32
+func deviceMask(sel fieldSel) attrSet {
+	var m attrSet
 	for i, n := range deviceAttrNames {
 		if sel.has(n) {
-			m |= bit(i)
+			m = m.with(i)
 		}
 	}
 	return m
@@ -216,16 +216,16 @@ func deviceMask(sel fieldSel) uint32 {
 
 // writeDevice writes one OrgDevice resource object. Omitted keys stay omitted,
 // nulls stay null, and each MAC keeps the string or array form it has.
-func (s *Server) writeDevice(j *jw, d Device, sel fieldSel, mask uint32, inList bool) {
+func (s *Server) writeDevice(j *jw, d Device, sel fieldSel, mask attrSet, inList bool) {
 	self := s.apiURL("/orgDevices/" + url.PathEscape(d.SerialNumber))
 	j.obj()
 	j.kstr("type", "orgDevices")
 	j.kstr("id", d.SerialNumber)
-	if mask&^d.omit != 0 {
+	if !mask.minus(d.omit).empty() {
 		j.key("attributes")
 		j.obj()
 		for k := range nDeviceAttrs {
-			if mask&bit(k) == 0 || d.omit&bit(k) != 0 {
+			if !mask.has(k) || d.omit.has(k) {
 				continue
 			}
 			name := deviceAttrNames[k]
@@ -233,7 +233,7 @@ func (s *Server) writeDevice(j *jw, d Device, sel fieldSel, mask uint32, inList 
 				name = "purchaseSourceUid" // the key in Apple's own example
 			}
 			j.key(name)
-			if d.null&bit(k) != 0 {
+			if d.null.has(k) {
 				j.null()
 				continue
 			}

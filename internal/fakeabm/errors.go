@@ -5,7 +5,7 @@ import (
 	"net/http"
 )
 
-// apiError is one entry of Apple's ErrorResponse (abm-api.md §4).
+// apiError is one entry of Apple's ErrorResponse (README.md, "Errors").
 type apiError struct {
 	status int
 	code   string

@@ -12,7 +12,7 @@ import (
 type Fault struct {
 	Status      int    // e.g. 429, 502, 503, 504, 500, 401, 400
 	RetryAfter  string // Retry-After header value if non-empty
-	Body        string // raw body; if empty: an ErrorResponse JSON for 4xx, an HTML page for 5xx
+	Body        string // raw body; if empty: an ErrorResponse JSON for 4xx (unless HTML), an HTML page for 5xx
 	ContentType string
 	// Reset closes the connection without a response. Note: net/http's Transport
 	// silently retries an idempotent request once when a *reused* connection dies
@@ -29,6 +29,10 @@ type Fault struct {
 	// DeclareLength is set.
 	PadTo         int64
 	DeclareLength bool
+	// HTML answers Status with a gateway's HTML page instead of Apple's
+	// JSON, as a proxy or load balancer in front of Apple does for any
+	// status, 404 included.
+	HTML bool
 }
 
 // InjectFaults queues faults: the next len(faults) requests to route get them,
@@ -81,7 +85,7 @@ func (s *Server) writeFault(w http.ResponseWriter, route string, f Fault) {
 	if status == 0 {
 		status = http.StatusInternalServerError
 	}
-	if f.Body == "" && status < 500 {
+	if f.Body == "" && status < 500 && !f.HTML {
 		if route == RouteToken {
 			// The token endpoint speaks RFC 6749, not JSON:API.
 			writeJSON(w, status, []byte(`{"error":"invalid_client"}`))

@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// Sparse fieldsets (abm-api.md §2). Relationship names are field names too: they
+// Sparse fieldsets (README.md, "Sparse fieldsets"). Relationship names are field names too: they
 // decide whether the relationship is written.
 var (
 	orgDeviceFields = append(deviceAttrNames[:len(deviceAttrNames):len(deviceAttrNames)],

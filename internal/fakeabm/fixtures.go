@@ -33,11 +33,11 @@ func fixtureServers() []MdmServer {
 	}
 }
 
-var migrationAttrs = bit(aIsMdmMigrationCapable) | bit(aMdmMigrationStatus) | bit(aMdmMigrationDeadlineDateTime)
+var migrationAttrs = attrSetOf(aIsMdmMigrationCapable, aMdmMigrationStatus, aMdmMigrationDeadlineDateTime)
 
 func fixtureDevices() []Device {
 	return []Device{
-		{ // Apple's own example document (abm-api.md §6), unchanged.
+		{ // Apple's own example document (README.md, "Apple's example documents"), unchanged.
 			SerialNumber: "XABC123X0ABC123X0", AddedToOrgDateTime: "2025-04-30T22:05:14.192Z",
 			UpdatedDateTime: "2025-05-01T15:33:54.164Z", DeviceModel: `iMac 21.5"`,
 			ProductFamily: "Mac", ProductType: "iMac16,2", DeviceCapacity: "750GB",
@@ -73,7 +73,7 @@ func fixtureDevices() []Device {
 			MdmMigrationDeadlineDateTime: "2026-12-31T23:59:59.5Z",
 			AssignedServerID:             fixtureServerProduction,
 			AppleCareCoverage:            []AppleCareCoverage{},
-			omit:                         bit(aEthernetMacAddress),
+			omit:                         attrSetOf(aEthernetMacAddress),
 		},
 		{ // Almost nothing: Apple may omit any key, or send null.
 			SerialNumber: "XSPARSE00001", AddedToOrgDateTime: "2024-01-02T03:04:05Z",
@@ -82,7 +82,7 @@ func fixtureDevices() []Device {
 			AppleCareCoverage: []AppleCareCoverage{},
 			omit: omitAllBut(aSerialNumber, aAddedToOrgDateTime, aUpdatedDateTime, aProductFamily,
 				aStatus, aPurchaseSourceType, aDeviceModel, aWifiMacAddress),
-			null: bit(aDeviceModel),
+			null: attrSetOf(aDeviceModel),
 		},
 		{ // Released: only E2 knows it.
 			SerialNumber: "XRELEASED0001", AddedToOrgDateTime: "2023-05-05T05:05:05Z",
@@ -93,7 +93,7 @@ func fixtureDevices() []Device {
 			PurchaseSourceID: "-2085650007946880", PurchaseSourceType: "APPLE",
 			WifiMacAddress: []string{"3c:22:fb:00:00:41"}, BluetoothMacAddress: []string{"3c:22:fb:00:00:42"},
 			Released: true, AppleCareCoverage: []AppleCareCoverage{},
-			omit: migrationAttrs | bit(aIMEI) | bit(aMEID) | bit(aEID) | bit(aEthernetMacAddress),
+			omit: migrationAttrs.with(aIMEI, aMEID, aEID, aEthernetMacAddress),
 		},
 		{ // Assigned to the Apple Configurator server; string MACs plus an ethernet array.
 			SerialNumber: "XAPPLETV0001", AddedToOrgDateTime: "2025-10-10T10:10:10.25Z",
@@ -106,7 +106,7 @@ func fixtureDevices() []Device {
 			EthernetMacAddress:  []string{"a4:83:e7:11:22:35"},
 			AssignedServerID:    fixtureServerConfigurator,
 			AppleCareCoverage:   []AppleCareCoverage{},
-			omit:                migrationAttrs | bit(aIMEI) | bit(aMEID) | bit(aEID),
+			omit:                migrationAttrs.with(aIMEI, aMEID, aEID),
 		},
 	}
 }

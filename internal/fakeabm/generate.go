@@ -287,7 +287,7 @@ func (ds *dataset) genDevice(g int) Device {
 		d.OrderNumber = "PO-" + r.digits(6)
 	default:
 		d.PurchaseSourceType = "MANUALLY_ADDED"
-		d.omit |= bit(aPurchaseSourceID) | bit(aOrderNumber)
+		d.omit = d.omit.with(aPurchaseSourceID, aOrderNumber)
 	}
 	d.PurchaseSourceIDMisspelled = r.chance(5)
 
@@ -299,7 +299,7 @@ func (ds *dataset) genDevice(g int) Device {
 		d.MEID = []string{"35" + r.digits(12)}
 		d.EID = "890490" + r.digits(26)
 	} else {
-		d.omit |= bit(aIMEI) | bit(aMEID) | bit(aEID)
+		d.omit = d.omit.with(aIMEI, aMEID, aEID)
 	}
 
 	prefix := r.pick(macPrefixes)
@@ -313,10 +313,10 @@ func (ds *dataset) genDevice(g int) Device {
 	if f.ethernet {
 		d.EthernetMacAddress = []string{mac(prefix, base+2)}
 	} else {
-		d.omit |= bit(aEthernetMacAddress)
+		d.omit = d.omit.with(aEthernetMacAddress)
 	}
 	if r.chance(5) {
-		d.omit |= bit(aWifiMacAddress) | bit(aBluetoothMacAddress)
+		d.omit = d.omit.with(aWifiMacAddress, aBluetoothMacAddress)
 	}
 
 	if r.chance(35) {
@@ -325,20 +325,20 @@ func (ds *dataset) genDevice(g int) Device {
 			d.MdmMigrationStatus = r.pick(migrationStatuses)
 			d.MdmMigrationDeadlineDateTime, _ = r.stamp(tNow, tNow+90*86400)
 		} else {
-			d.omit |= bit(aMdmMigrationStatus) | bit(aMdmMigrationDeadlineDateTime)
+			d.omit = d.omit.with(aMdmMigrationStatus, aMdmMigrationDeadlineDateTime)
 		}
 	} else {
-		d.omit |= migrationAttrs
+		d.omit = d.omit.union(migrationAttrs)
 	}
 
 	// Apple leaves out or nulls the odd key.
 	for _, k := range []int{aColor, aPartNumber, aDeviceCapacity, aOrderDateTime} {
 		if r.chance(3) {
-			d.omit |= bit(k)
+			d.omit = d.omit.with(k)
 		}
 	}
 	if r.chance(1) {
-		d.null |= bit(aDeviceModel)
+		d.null = d.null.with(aDeviceModel)
 	}
 
 	d.AppleCareCoverage = []AppleCareCoverage{}

@@ -1,12 +1,14 @@
 package fakeabm
 
-// knobs select among the answers abm-api.md leaves open, so the client can be
-// tested against each of them. All are guarded by Server.mu.
+// knobs select among the answers Apple leaves open, and hostile ones, so the
+// client can be tested against each of them (README.md, "Knobs"). All are
+// guarded by Server.mu.
 type knobs struct {
 	unassignedLinkage     string // "null" or "404"
 	nextLinkIncludesLimit bool
 	includeTotal          bool
 	nextLinkHost          string
+	omitNextCursor        bool
 	repeatCursor          bool
 	limitOutOfRange       string // "error" or "clamp"
 	adeTermsNotSigned     bool
@@ -47,9 +49,18 @@ func (s *Server) SetNextLinkIncludesLimit(v bool) {
 // SetIncludeTotal makes list responses carry meta.paging.total (default false).
 func (s *Server) SetIncludeTotal(v bool) { s.setKnob(func(k *knobs) { k.includeTotal = v }) }
 
-// SetNextLinkHost points links.next at another host ("evil.example:443" or a full
-// "https://evil.example"), the hostile case a client must refuse. "" restores.
+// SetNextLinkHost writes links.next absolute on another host
+// ("api-business.apple.com", "evil.example:443" or a full "https://evil.example");
+// meta.paging.nextCursor is still sent. With "api-business.apple.com" it is
+// Apple's own answer reaching a client through a proxy, which must still walk
+// on through the proxy; with SetNextCursorOmitted as well it is the hostile
+// link a client must refuse to follow. "" restores.
 func (s *Server) SetNextLinkHost(host string) { s.setKnob(func(k *knobs) { k.nextLinkHost = host }) }
+
+// SetNextCursorOmitted leaves meta.paging.nextCursor out of list pages, so
+// links.next is the only way to the next page (nextCursor is optional in
+// Apple's paging information).
+func (s *Server) SetNextCursorOmitted(v bool) { s.setKnob(func(k *knobs) { k.omitNextCursor = v }) }
 
 // SetRepeatCursor makes every page return the first page's nextCursor again,
 // the endless loop a client must detect.

@@ -39,8 +39,8 @@ type Device struct {
 	Released          bool   // left out of the E1 list and of E8 linkages
 	AppleCareCoverage []AppleCareCoverage
 
-	omit uint32 // bit per device attribute: key left out of the JSON
-	null uint32 // bit per device attribute: key sent as null
+	omit attrSet // device attributes whose key is left out of the JSON
+	null attrSet // device attributes whose key is sent as null
 }
 
 // AppleCareCoverage is one coverage record (E5). "" date-times and agreement
@@ -126,28 +126,26 @@ func deviceAttrIndex(name string) int {
 // Use the documented spelling "purchaseSourceId" even when the device misspells it.
 func (d Device) HasAttribute(name string) bool {
 	i := deviceAttrIndex(name)
-	return i >= 0 && d.omit&(1<<i) == 0
+	return i >= 0 && !d.omit.has(i)
 }
 
 // IsNull reports whether E2 sends the key as an explicit null.
 func (d Device) IsNull(name string) bool {
 	i := deviceAttrIndex(name)
-	if i < 0 || d.omit&(1<<i) != 0 {
+	if i < 0 || d.omit.has(i) {
 		return false
 	}
 	if i == aReleasedFromOrgDateTime && d.ReleasedFromOrgDateTime == "" {
 		return true
 	}
-	return d.null&(1<<i) != 0
+	return d.null.has(i)
 }
 
-func bit(i int) uint32 { return 1 << i }
-
-// omitAllBut builds an omit mask leaving only the given attributes in.
-func omitAllBut(keep ...int) uint32 {
-	m := uint32(1)<<nDeviceAttrs - 1
-	for _, k := range keep {
-		m &^= bit(k)
+// omitAllBut builds an omit set leaving only the given attributes in.
+func omitAllBut(keep ...int) attrSet {
+	var all attrSet
+	for k := range nDeviceAttrs {
+		all = all.with(k)
 	}
-	return m
+	return all.minus(attrSetOf(keep...))
 }

@@ -134,7 +134,7 @@ func (s *Server) writeListTail(j *jw, r *http.Request, p page) {
 	j.obj()
 	j.key("paging")
 	j.obj()
-	if next != "" {
+	if next != "" && !k.omitNextCursor {
 		j.kstr("nextCursor", next)
 	}
 	j.kint("limit", p.limit)

@@ -1,8 +1,9 @@
 // Package fakeabm is an in-process fake of Apple Business Manager / Apple School
 // Manager: the OAuth token endpoint, the REST API under /v1, and the two ADE
 // (device enrollment) calls that give organization details. It writes Apple's JSON
-// from its own definitions (abm-api.md), quirks included, and shares no code with
-// the client it tests.
+// from its own definitions, quirks included, and shares no code with the client
+// it tests. README.md lists what it models and why; the [doc], [seen] and
+// [guess] tags and the route numbers E1–E8 in comments are explained there.
 package fakeabm
 
 import (

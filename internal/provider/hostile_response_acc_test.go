@@ -23,7 +23,7 @@ func TestAccHostileAnswersStopTheRead(t *testing.T) {
 	}{
 		"next link to another host": {
 			opts:   fakeabm.Options{Devices: 1500},
-			setup:  func(f *fakeabm.Server) { f.SetNextLinkHost("attacker.example") },
+			setup:  func(f *fakeabm.Server) { f.SetNextLinkHost("attacker.example"); f.SetNextCursorOmitted(true) },
 			config: devices, want: []string{"links.next points at https://attacker.example", "refusing to follow it"},
 		},
 		"repeated cursor": {
