@@ -36,7 +36,7 @@ func newClockedFake(t *testing.T) *fakeabm.Server {
 }
 
 func listMdmServers(c *Client) error {
-	return c.ListMdmServers(context.Background(), func(*MdmServer) error { return nil })
+	return c.ListMdmServers(context.Background(), func(*Record) error { return nil })
 }
 
 func TestRetryAfterIsWaitedOnTheClientClock(t *testing.T) {
@@ -92,7 +92,7 @@ func TestThrottlePastTheDeadlineFailsAtOnce(t *testing.T) {
 	c := clockedClient(t, f, clk)
 	ctx, cancel := context.WithDeadline(context.Background(), clk.Now().Add(20*time.Second))
 	defer cancel()
-	err := c.ListMdmServers(ctx, func(*MdmServer) error { return nil })
+	err := c.ListMdmServers(ctx, func(*Record) error { return nil })
 	var th *ThrottledError
 	if !errors.As(err, &th) || th.RetryAfter != 30*time.Second {
 		t.Fatalf("err = %v, want a ThrottledError of 30s", err)
