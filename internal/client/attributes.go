@@ -19,10 +19,12 @@ const (
 	Strings                 // an array of strings; exposed as a list, empty when Apple sends none
 	MACs                    // a string or an array of strings (Apple documents one, sends both); exposed as one string joined with ","
 	MACList                 // the same JSON as MACs, exposed as a list
-)
+	Objects                 // an array of objects whose attributes Of declares; exposed as a list of objects, empty when Apple sends none
+	Object                  // one object whose attributes Of declares; exposed as an object, null when Apple sends none
+	JSON                    // any JSON value, kept as Apple sent it; exposed as a string of JSON text
 
-// IsList says whether the kind is exposed as a list of strings.
-func (k Kind) IsList() bool { return k == Strings || k == MACList }
+	lastKind = JSON
+)
 
 // Attribute declares one attribute of an Apple resource. It is the single
 // place an attribute is described: the client decodes by Key and Kind, and
@@ -41,6 +43,14 @@ type Attribute struct {
 	// FromID fills the attribute from the resource's id when Apple leaves
 	// it out or sends null (the serial number of a device is its id).
 	FromID bool
+	// Of declares the attributes of an Objects or Object attribute's
+	// objects (a nested Resource, whose Type names it in messages).
+	Of *Resource
+	// NamedBy makes a JSON attribute the value of whichever key the
+	// attribute NamedBy (a String of the same resource) names, among the
+	// keys that start with Key: Apple's audit events carry their payload
+	// under a key given by eventDataPropertyKey.
+	NamedBy string
 }
 
 // TerraformName is the attribute's name in Terraform.
@@ -80,6 +90,8 @@ type Resource struct {
 
 	index   map[string]int // Key → position
 	aliases map[string]int // Alias → position
+	named   []int          // positions of NamedBy attributes
+	namers  []int          // the positions their NamedBy names, in the same order
 }
 
 // maxAttributes bounds the attributes of one resource so a record's offsets
@@ -97,7 +109,7 @@ func NewResource(typ, item string, attrs ...Attribute) *Resource {
 	names := map[string]bool{}
 	for i := range attrs {
 		a := &attrs[i]
-		if a.Key == "" || a.Kind < String || a.Kind > MACList {
+		if a.Key == "" || a.Kind < String || a.Kind > lastKind {
 			panic(fmt.Sprintf("resource %s: attribute %d has no key or no kind", typ, i))
 		}
 		if _, dup := r.index[a.Key]; dup {
@@ -107,6 +119,16 @@ func NewResource(typ, item string, attrs ...Attribute) *Resource {
 			panic(fmt.Sprintf("resource %s: two attributes are named %s in Terraform", typ, a.TerraformName()))
 		}
 		names[a.TerraformName()] = true
+		if (a.Kind == Objects || a.Kind == Object) != (a.Of != nil) {
+			panic(fmt.Sprintf("resource %s: %s declares nested attributes (Of) if and only if it holds objects", typ, a.Key))
+		}
+		if a.NamedBy != "" {
+			if a.Kind != JSON {
+				panic(fmt.Sprintf("resource %s: %s is named by another attribute but is not JSON", typ, a.Key))
+			}
+			r.named = append(r.named, i)
+			continue // matched by prefix, not by its key
+		}
 		r.index[a.Key] = i
 		if a.Alias != "" {
 			r.aliases[a.Alias] = i
@@ -115,17 +137,28 @@ func NewResource(typ, item string, attrs ...Attribute) *Resource {
 			panic(fmt.Sprintf("resource %s: %s is filled from the id but is not a string", typ, a.Key))
 		}
 	}
+	for _, i := range r.named {
+		n, ok := r.index[attrs[i].NamedBy]
+		if !ok || attrs[n].Kind != String {
+			panic(fmt.Sprintf("resource %s: %s is named by %s, which is not a declared string", typ, attrs[i].Key, attrs[i].NamedBy))
+		}
+		r.namers = append(r.namers, n)
+	}
 	return r
 }
 
 // Index is the position of the attribute with this JSON key; it panics for
 // a key the resource does not declare, a programming error.
 func (r *Resource) Index(key string) int {
-	i, ok := r.index[key]
-	if !ok {
-		panic(fmt.Sprintf("resource %s declares no attribute %s", r.Type, key))
+	if i, ok := r.index[key]; ok {
+		return i
 	}
-	return i
+	for _, i := range r.named {
+		if r.Attrs[i].Key == key {
+			return i
+		}
+	}
+	panic(fmt.Sprintf("resource %s declares no attribute %s", r.Type, key))
 }
 
 // Decodes says whether the client reads this JSON key (or alias) of the
@@ -133,15 +166,28 @@ func (r *Resource) Index(key string) int {
 func (r *Resource) Decodes(key string) bool {
 	_, ok := r.index[key]
 	_, alias := r.aliases[key]
-	return ok || alias
+	return ok || alias || r.namedPrefix(key) >= 0
+}
+
+// namedPrefix is the position of the NamedBy attribute whose Key prefixes
+// key, or -1.
+func (r *Resource) namedPrefix(key string) int {
+	for _, i := range r.named {
+		if strings.HasPrefix(key, r.Attrs[i].Key) {
+			return i
+		}
+	}
+	return -1
 }
 
 // Keys is every declared JSON key, in declaration order, joined with ","
 // as Apple's fields[] parameter takes them.
 func (r *Resource) Keys() string {
-	keys := make([]string, len(r.Attrs))
+	keys := make([]string, 0, len(r.Attrs))
 	for i := range r.Attrs {
-		keys[i] = r.Attrs[i].Key
+		if r.Attrs[i].NamedBy == "" {
+			keys = append(keys, r.Attrs[i].Key)
+		}
 	}
 	return strings.Join(keys, ",")
 }

@@ -71,3 +71,54 @@ func TestRecordKeepsManyAttributesAndLongLists(t *testing.T) {
 		t.Errorf("list = %q (%d)", got, r.ListLen(100))
 	}
 }
+
+// Nested objects, raw JSON and a payload named by another attribute, as
+// Apple's users (phoneNumbers), configurations (customSettingsValues) and
+// audit events (eventData…) send them.
+func TestNestedObjectsRawJSONAndNamedPayload(t *testing.T) {
+	phone := NewResource("phoneNumbers", "phone number",
+		Attribute{Key: "phoneNumber", Kind: String}, Attribute{Key: "type", Kind: String})
+	res := NewResource("things", "thing",
+		Attribute{Key: "phones", Kind: Objects, Of: phone},
+		Attribute{Key: "one", Kind: Object, Of: phone},
+		Attribute{Key: "raw", Kind: JSON},
+		Attribute{Key: "eventDataPropertyKey", Kind: String},
+		Attribute{Key: "eventData", Name: "event_data", Kind: JSON, NamedBy: "eventDataPropertyKey"},
+	)
+	body := `{"data":[
+{"id":"A","attributes":{"eventDataDeviceAdded":{"serialNumber":"S", "n":[1,2]},"phones":[{"phoneNumber":"1","type":"WORK","extra":1},{"type":null}],
+ "one":{"phoneNumber":"2"},"raw":[1,{"a":null}],"eventDataPropertyKey":"eventDataDeviceAdded","eventDataOther":{"x":1}}},
+{"id":"B","attributes":{"eventDataPropertyKey":"eventDataMissing","eventDataOther":{}}},
+{"id":"C","attributes":{"phones":null,"one":null,"eventDataPropertyKey":"eventDataNull","eventDataNull":null}}
+]}`
+	var got []*Record
+	if _, err := decodePage([]byte(body), res, func(r *Record) error { got = append(got, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	a := got[0]
+	phones := a.Objects(0, phone)
+	if len(phones) != 2 || keyStr(phones[0], 0) != "1" || keyStr(phones[0], 1) != "WORK" || phones[1].Present(0) || !phones[1].Present(1) {
+		t.Errorf("phones = %v", phones)
+	}
+	if one := a.Object(1, phone); one == nil || keyStr(one, 0) != "2" || one.Present(1) {
+		t.Errorf("one = %v", one)
+	}
+	if v, _ := a.Str(2); v != `[1,{"a":null}]` {
+		t.Errorf("raw = %s", v)
+	}
+	if v, ok := a.Str(4); !ok || v != `{"serialNumber":"S", "n":[1,2]}` {
+		t.Errorf("event_data = %q %v", v, ok)
+	}
+	if got[1].Present(4) {
+		t.Error("a payload key that is not there must leave event_data absent")
+	}
+	if got[2].Objects(0, phone) != nil || got[2].Object(1, phone) != nil || !got[2].Present(4) {
+		t.Error("null objects and a null payload")
+	}
+	if _, err := decodePage([]byte(`{"data":[{"id":"X","attributes":{"phones":[{"type":5}]}}]}`), res, func(*Record) error { return nil }); err == nil ||
+		!strings.Contains(err.Error(), "phoneNumbers attribute type: expected a string") {
+		t.Errorf("wrong nested type: %v", err)
+	}
+}
+
+func keyStr(r *Record, i int) string { v, _ := r.Str(i); return v }

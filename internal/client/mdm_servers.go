@@ -49,10 +49,7 @@ func (c *Client) GetMdmServer(ctx context.Context, id string) (*Record, error) {
 // endpoint works; /mdmServers/{id}/devices answers 403.
 func (c *Client) ListMdmServerDeviceSerials(ctx context.Context, id string, each func(serial string) error) error {
 	path := "/mdmServers/" + url.PathEscape(id) + "/relationships/devices"
-	err := paginate(ctx, c, "mdmServerDevices", "device", path, nil, func(l *linkage) error {
-		return each(l.ID)
-	})
-	if err != nil {
+	if err := c.listLinkages(ctx, "mdmServerDevices", "device", path, each); err != nil {
 		return fmt.Errorf("list devices of MDM server %q: %w", id, err)
 	}
 	return nil

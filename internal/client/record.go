@@ -2,6 +2,7 @@ package client
 
 import (
 	"encoding/binary"
+	"fmt"
 	"strconv"
 )
 
@@ -94,6 +95,35 @@ func (r *Record) EachListItem(i int, each func(string)) {
 	}
 }
 
+// Objects is an Objects attribute's objects, each a record of the
+// attribute's nested declaration; nil when Apple sent none.
+func (r *Record) Objects(i int, of *Resource) []*Record {
+	var out []*Record
+	r.EachListItem(i, func(item string) {
+		out = append(out, mustDecodeObject(item, of))
+	})
+	return out
+}
+
+// Object is an Object attribute's object, or nil when Apple sent none.
+func (r *Record) Object(i int, of *Resource) *Record {
+	v, st := r.span(i)
+	if st != stateSet {
+		return nil
+	}
+	return mustDecodeObject(v, of)
+}
+
+// mustDecodeObject decodes a nested object that was checked when its
+// record was decoded.
+func mustDecodeObject(text string, of *Resource) *Record {
+	o, err := decodeObject(&scanner{data: []byte(text)}, newRecordBuilder(of))
+	if err != nil {
+		panic(fmt.Sprintf("a nested %s object checked when decoded no longer decodes: %v", of.Type, err)) // a bug in the decoder
+	}
+	return o
+}
+
 // ListLen is the number of items of a Strings or MACList attribute.
 func (r *Record) ListLen(i int) int {
 	v, st := r.span(i)
@@ -132,6 +162,15 @@ type recordBuilder struct {
 	alias []int   // per attribute: start, end and state of the alias's value
 	aEnd  []int
 	aSt   []uint8
+
+	captured []captured // values of keys a NamedBy attribute may name
+}
+
+// captured is one key-value pair kept for a NamedBy attribute: the key's
+// and the value's spans in buf.
+type captured struct {
+	attr     int
+	key, val [2]int
 }
 
 func newRecordBuilder(res *Resource) *recordBuilder {
@@ -146,6 +185,7 @@ func (b *recordBuilder) reset() {
 	b.buf = b.buf[:0]
 	clear(b.state)
 	clear(b.aSt)
+	b.captured = b.captured[:0]
 }
 
 // set records attribute i's value, the bytes appended to buf since from;
@@ -158,6 +198,23 @@ func (b *recordBuilder) set(i int, alias bool, from int, st uint8) {
 	b.start[i], b.end[i], b.state[i] = from, len(b.buf), st
 }
 
+// resolveNamed sets NamedBy attribute i to the captured value of the key
+// that attribute namer names; without such a key it stays absent.
+func (b *recordBuilder) resolveNamed(i, namer int) {
+	if b.state[namer] != stateSet {
+		return
+	}
+	name := b.buf[b.start[namer]:b.end[namer]]
+	for _, c := range b.captured {
+		if c.attr == i && string(b.buf[c.key[0]:c.key[1]]) == string(name) {
+			b.start[i], b.end[i], b.state[i] = c.val[0], c.val[1], stateSet
+			if string(b.buf[c.val[0]:c.val[1]]) == "null" {
+				b.state[i] = stateNull
+			}
+		}
+	}
+}
+
 // appendListItem appends one item of a list value.
 func (b *recordBuilder) appendListItem(v []byte) {
 	b.buf = binary.AppendUvarint(b.buf, uint64(len(v)))
@@ -167,6 +224,9 @@ func (b *recordBuilder) appendListItem(v []byte) {
 // build lays the record out: the id, then every attribute in order.
 func (b *recordBuilder) build(id string) *Record {
 	attrs := b.res.Attrs
+	for n, i := range b.res.named {
+		b.resolveNamed(i, b.res.namers[n])
+	}
 	for i := range attrs {
 		// The documented key wins; the alias fills in only where it has nothing.
 		if b.state[i] != stateSet && b.aSt[i] == stateSet {

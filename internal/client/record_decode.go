@@ -164,6 +164,9 @@ func scanAttribute(s *scanner, b *recordBuilder, key []byte) error {
 	alias := false
 	if !ok {
 		if i, alias = b.res.aliases[string(key)]; !alias {
+			if len(b.res.named) > 0 {
+				return b.capture(s, key)
+			}
 			return s.skip()
 		}
 	}
@@ -184,6 +187,10 @@ func scanAttribute(s *scanner, b *recordBuilder, key []byte) error {
 		err = b.scanList(s)
 	case MACs, MACList:
 		err = b.scanMACs(s, b.res.Attrs[i].Kind == MACs)
+	case Objects:
+		err = b.scanObjects(s, b.res.Attrs[i].Of)
+	case Object, JSON:
+		err = b.scanRaw(s, b.res.Attrs[i].Of)
 	}
 	if err != nil {
 		return err
@@ -280,4 +287,80 @@ func (b *recordBuilder) scanMACs(s *scanner, joined bool) error {
 		})
 	}
 	return s.fail("expected a string or an array of strings, found %s", s.kind())
+}
+
+// scanRaw keeps a value as Apple sent it. With of, the value must be an
+// object whose declared attributes have the declared kinds: it is checked
+// now so that reading it later cannot fail.
+func (b *recordBuilder) scanRaw(s *scanner, of *Resource) error {
+	s.ws()
+	start := s.pos
+	var err error
+	if of != nil {
+		err = checkObject(s, of)
+	} else {
+		err = s.skip()
+	}
+	if err == nil {
+		b.buf = append(b.buf, s.data[start:s.pos]...)
+	}
+	return err
+}
+
+// scanObjects keeps an array of objects as a list of their JSON texts.
+func (b *recordBuilder) scanObjects(s *scanner, of *Resource) error {
+	if s.peek() != '[' {
+		return s.fail("expected an array of objects, found %s", s.kind())
+	}
+	return s.array(func() error {
+		s.ws()
+		start := s.pos
+		if err := checkObject(s, of); err != nil {
+			return err
+		}
+		b.appendListItem(s.data[start:s.pos])
+		return nil
+	})
+}
+
+// checkObject reads one nested object of res, checking its attributes.
+func checkObject(s *scanner, res *Resource) error {
+	_, err := decodeObject(s, newRecordBuilder(res))
+	return err
+}
+
+// decodeObject reads a plain object of res's attributes (no id, no
+// JSON:API wrapper), as nested objects are.
+func decodeObject(s *scanner, b *recordBuilder) (*Record, error) {
+	b.reset()
+	err := s.object(func(key []byte) error {
+		if err := scanAttribute(s, b, key); err != nil {
+			return fmt.Errorf("%s attribute %s: %w", b.res.Type, key, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return b.build(""), nil
+}
+
+// capture keeps the value of a key that a NamedBy attribute may turn out
+// to name: the key that names it can come before or after it.
+func (b *recordBuilder) capture(s *scanner, key []byte) error {
+	i := b.res.namedPrefix(string(key))
+	if i < 0 {
+		return s.skip()
+	}
+	keyStart := len(b.buf)
+	b.buf = append(b.buf, key...)
+	s.ws()
+	start := s.pos
+	if err := s.skip(); err != nil {
+		return err
+	}
+	valStart := len(b.buf)
+	b.buf = append(b.buf, s.data[start:s.pos]...)
+	b.captured = append(b.captured, captured{attr: i, key: [2]int{keyStart, valStart}, val: [2]int{valStart, len(b.buf)}})
+	return nil
 }

@@ -42,3 +42,12 @@ func (c *Client) getRecord(ctx context.Context, route string, u *url.URL, res *R
 	}
 	return decodeDocument(body, res)
 }
+
+// listLinkages walks a JSON:API relationship (…/relationships/<name>) and
+// calls each with every related id, in Apple's order. kind names the items
+// in messages.
+func (c *Client) listLinkages(ctx context.Context, route, kind, path string, each func(id string) error) error {
+	return paginate(ctx, c, route, kind, path, nil, func(l *linkage) error {
+		return each(l.ID)
+	})
+}

@@ -86,5 +86,16 @@ func (s *Server) route(r *http.Request) route {
 				detail: "The resource 'mdmServers' does not allow 'GET_RELATED' requests on relationship 'devices'."})
 		})
 	}
+	for _, match := range apiRoutes {
+		if name, h, ok := match(s, seg); ok {
+			return api(name, h)
+		}
+	}
 	return notFound
 }
+
+// apiRoutes are the /v1 routes of the resources added in API 2.x, each
+// registered by the file that serves it (in its init), so every resource's
+// routes live beside its handlers. A matcher gets the path's segments after
+// /v1/ and returns the route's name and handler when the path is its.
+var apiRoutes []func(s *Server, seg []string) (string, func(http.ResponseWriter, *http.Request, string), bool)

@@ -18,28 +18,23 @@ const maxParallelWalks = client.MaxInFlight
 // once per collection and shared by every data source.
 type fleet struct {
 	c           *client.Client
-	devices     flight[[]*client.Record]
-	servers     flight[[]*client.Record]
 	assignments flight[map[string]string]
 	account     flight[*client.AccountDetail]
 
-	mu            sync.Mutex
-	serverDevices map[string]*flight[[]string]
+	mu      sync.Mutex
+	lists   map[string]*flight[[]*client.Record]
+	related map[string]*flight[[]string]
 }
 
 // Devices is every device Apple lists, in Apple's order, each kept as the
 // compact record its page was decoded into.
 func (f *fleet) Devices(ctx context.Context) ([]*client.Record, error) {
-	return f.devices.get(ctx, func(ctx context.Context) ([]*client.Record, error) {
-		return collect(ctx, f.c.ListOrgDevices)
-	})
+	return f.List(ctx, client.OrgDevices.Type, f.c.ListOrgDevices)
 }
 
 // Servers is every MDM server, in Apple's order.
 func (f *fleet) Servers(ctx context.Context) ([]*client.Record, error) {
-	return f.servers.get(ctx, func(ctx context.Context) ([]*client.Record, error) {
-		return collect(ctx, f.c.ListMdmServers)
-	})
+	return f.List(ctx, client.MdmServers.Type, f.c.ListMdmServers)
 }
 
 // collect keeps every record a client list hands out, in order.
@@ -64,24 +59,20 @@ func (f *fleet) Assignments(ctx context.Context) (map[string]string, error) {
 		}
 		var mu sync.Mutex
 		out := make(map[string]string)
-		g, ctx := errgroup.WithContext(ctx)
-		g.SetLimit(maxParallelWalks)
-		for _, s := range servers {
-			id := s.ID
-			g.Go(func() error {
-				serials, err := f.ServerDevices(ctx, id)
-				if err != nil {
-					return err
-				}
-				mu.Lock()
-				defer mu.Unlock()
-				for _, serial := range serials {
-					out[serial] = id
-				}
-				return nil
-			})
-		}
-		return out, g.Wait()
+		err = eachParallel(ctx, len(servers), func(ctx context.Context, i int) error {
+			id := servers[i].ID
+			serials, err := f.ServerDevices(ctx, id)
+			if err != nil {
+				return err
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			for _, serial := range serials {
+				out[serial] = id
+			}
+			return nil
+		})
+		return out, err
 	})
 }
 
@@ -93,22 +84,60 @@ func (f *fleet) AccountDetail(ctx context.Context) (*client.AccountDetail, error
 // ServerDevices is the serial numbers of the devices assigned to one server,
 // walked once per server however many data sources ask.
 func (f *fleet) ServerDevices(ctx context.Context, id string) ([]string, error) {
+	return f.Related(ctx, "mdmServers/"+id+"/devices", func(ctx context.Context, each func(string) error) error {
+		return f.c.ListMdmServerDeviceSerials(ctx, id, each)
+	})
+}
+
+// List is a whole collection of records, fetched once per provider
+// instance under key (the collection's JSON:API type) however many data
+// sources ask, with the client's list method.
+func (f *fleet) List(ctx context.Context, key string, list func(context.Context, func(*client.Record) error) error) ([]*client.Record, error) {
 	f.mu.Lock()
-	if f.serverDevices == nil {
-		f.serverDevices = make(map[string]*flight[[]string])
+	if f.lists == nil {
+		f.lists = map[string]*flight[[]*client.Record]{}
 	}
-	fl := f.serverDevices[id]
+	fl := f.lists[key]
+	if fl == nil {
+		fl = &flight[[]*client.Record]{}
+		f.lists[key] = fl
+	}
+	f.mu.Unlock()
+	return fl.get(ctx, func(ctx context.Context) ([]*client.Record, error) { return collect(ctx, list) })
+}
+
+// Related is the ids of one relationship of one item (a group's users, a
+// blueprint's apps), walked once per provider instance under key, e.g.
+// "userGroups/UG1/users"; never nil.
+func (f *fleet) Related(ctx context.Context, key string, list func(context.Context, func(string) error) error) ([]string, error) {
+	f.mu.Lock()
+	if f.related == nil {
+		f.related = map[string]*flight[[]string]{}
+	}
+	fl := f.related[key]
 	if fl == nil {
 		fl = &flight[[]string]{}
-		f.serverDevices[id] = fl
+		f.related[key] = fl
 	}
 	f.mu.Unlock()
 	return fl.get(ctx, func(ctx context.Context) ([]string, error) {
-		serials := []string{}
-		err := f.c.ListMdmServerDeviceSerials(ctx, id, func(serial string) error {
-			serials = append(serials, serial)
+		ids := []string{}
+		err := list(ctx, func(id string) error {
+			ids = append(ids, id)
 			return nil
 		})
-		return serials, err
+		return ids, err
 	})
+}
+
+// eachParallel runs fn for every index below n, at most maxParallelWalks
+// at a time, and returns the first error: relationship walks of many items
+// run beside each other within the client's in-flight cap.
+func eachParallel(ctx context.Context, n int, fn func(ctx context.Context, i int) error) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(maxParallelWalks)
+	for i := range n {
+		g.Go(func() error { return fn(ctx, i) })
+	}
+	return g.Wait()
 }

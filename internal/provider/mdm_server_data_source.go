@@ -3,8 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"sort"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -98,52 +96,13 @@ func (d *MdmServerDataSource) readState(ctx context.Context, config tftypes.Valu
 // name), or explains why none.
 func findServer(servers []*client.Record, id string, idSet bool, name string, diags *diag.Diagnostics) *client.Record {
 	if idSet {
-		for _, s := range servers {
-			if s.ID == id {
-				return s
-			}
-		}
-		diags.AddAttributeError(path.Root("id"), "MDM server not found",
-			fmt.Sprintf("The organization has no MDM server with id %q. It has %d: %s.", id, len(servers), describeServers(servers)))
-		return nil
+		return lookupOne(diags, "MDM server", servers, lookupKey{arg: "id", index: idColumn}, id, describeServer)
 	}
-	var matches []*client.Record
-	for _, s := range servers {
-		if v, ok := s.Str(serverName); ok && v == name {
-			matches = append(matches, s)
-		}
-	}
-	switch len(matches) {
-	case 1:
-		return matches[0]
-	case 0:
-		diags.AddAttributeError(path.Root("server_name"), "MDM server not found",
-			fmt.Sprintf("The organization has no MDM server named %q. It has %d: %s.", name, len(servers), describeServers(servers)))
-	default:
-		ids := make([]string, len(matches))
-		for i, s := range matches {
-			ids[i] = s.ID
-		}
-		sort.Strings(ids)
-		diags.AddAttributeError(path.Root("server_name"), "Several MDM servers have this name",
-			fmt.Sprintf("%d MDM servers are named %q: %s. Look the server up by `id` instead.", len(matches), name, strings.Join(ids, ", ")))
-	}
-	return nil
+	return lookupOne(diags, "MDM server", servers, lookupKey{arg: "server_name", index: serverName}, name, describeServer)
 }
 
-// describeServers lists servers as `name` (id) for messages, at most ten.
-func describeServers(servers []*client.Record) string {
-	var parts []string
-	for i, s := range servers {
-		if i == 10 {
-			parts = append(parts, fmt.Sprintf("and %d more", len(servers)-10))
-			break
-		}
-		name, _ := s.Str(serverName)
-		parts = append(parts, fmt.Sprintf("%q (%s)", name, s.ID))
-	}
-	if len(parts) == 0 {
-		return "none"
-	}
-	return strings.Join(parts, ", ")
+// describeServer is a server as messages show it: "name" (id).
+func describeServer(s *client.Record) string {
+	name, _ := s.Str(serverName)
+	return fmt.Sprintf("%q (%s)", name, s.ID)
 }

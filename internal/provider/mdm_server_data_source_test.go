@@ -71,6 +71,6 @@ func TestAccMdmServerLookupErrors(t *testing.T) {
 	for _, s := range env.fake.MdmServers()[3:] {
 		ids += ".*" + s.ID
 	}
-	expectError(t, p+`data "abm_mdm_server" "x" { server_name = "Campus MDM" }`, `(?s)Several MDM servers have this name.*3 MDM servers are named "Campus MDM"`)
+	expectError(t, p+`data "abm_mdm_server" "x" { server_name = "Campus MDM" }`, `(?s)Several MDM servers have this server name.*3 MDM servers have server_name "Campus MDM"`)
 	_ = ids
 }

@@ -32,6 +32,7 @@ type column struct {
 	index int         // position in a record; addedColumn or idColumn otherwise
 	kind  client.Kind // of an Apple attribute
 	slot  int         // position among the added values, for an added attribute
+	sub   *objectType // the nested objects' type, for Objects and Object
 }
 
 // Column indexes that are not positions in a record.
@@ -71,8 +72,12 @@ func newObjectType(res *client.Resource, adds ...added) *objectType {
 		if replaced[name] {
 			continue
 		}
-		cols = append(cols, column{name: name, index: i, kind: a.Kind})
-		o.schema[name] = kindAttribute(a.Kind, a.Doc)
+		c := column{name: name, index: i, kind: a.Kind}
+		if a.Of != nil {
+			c.sub = newObjectType(a.Of)
+		}
+		cols = append(cols, c)
+		o.schema[name] = kindAttribute(a.Kind, a.Doc, c.sub)
 	}
 	sort.Slice(cols, func(i, j int) bool { return cols[i].name < cols[j].name })
 	for i := range cols {
@@ -85,10 +90,15 @@ func newObjectType(res *client.Resource, adds ...added) *objectType {
 	return o
 }
 
-// kindAttribute is the computed schema attribute of an Apple attribute.
-func kindAttribute(k client.Kind, doc string) schema.Attribute {
+// kindAttribute is the computed schema attribute of an Apple attribute;
+// sub is the type of its nested objects, if it has any.
+func kindAttribute(k client.Kind, doc string, sub *objectType) schema.Attribute {
 	switch k {
-	case client.String, client.MACs:
+	case client.Objects:
+		return sub.nested(doc)
+	case client.Object:
+		return schema.SingleNestedAttribute{Computed: true, MarkdownDescription: doc, Attributes: sub.attributes()}
+	case client.String, client.MACs, client.JSON:
 		return schema.StringAttribute{Computed: true, MarkdownDescription: doc}
 	case client.Bool:
 		return schema.BoolAttribute{Computed: true, MarkdownDescription: doc}
@@ -140,9 +150,29 @@ func writeColumn(w *msgpackWriter, c *column, r *client.Record, extra [][]byte) 
 		w.raw(extra[c.slot])
 	case c.index == addedColumn:
 		w.null()
+	case c.sub != nil:
+		writeNested(w, r, c)
 	default:
 		writeAttribute(w, r, c.index, c.kind)
 	}
+}
+
+// writeNested writes an Objects attribute as a list (empty when Apple sent
+// none) or an Object attribute as an object (null when Apple sent none).
+func writeNested(w *msgpackWriter, r *client.Record, c *column) {
+	if c.kind == client.Objects {
+		items := r.Objects(c.index, c.sub.res)
+		w.arrayLen(len(items))
+		for _, it := range items {
+			c.sub.write(w, it, nil)
+		}
+		return
+	}
+	if o := r.Object(c.index, c.sub.res); o != nil {
+		c.sub.write(w, o, nil)
+		return
+	}
+	w.null()
 }
 
 // writers is the object's attributes as writers by name, for a data source
@@ -161,7 +191,7 @@ func (o *objectType) writers(r *client.Record, extra [][]byte) map[string]func(*
 // empty instead, so HCL never has to tell null from empty.
 func writeAttribute(w *msgpackWriter, r *client.Record, i int, k client.Kind) {
 	switch k {
-	case client.String, client.MACs:
+	case client.String, client.MACs, client.JSON:
 		if v, ok := r.Str(i); ok {
 			w.str(v)
 			return

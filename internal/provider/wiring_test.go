@@ -60,7 +60,23 @@ func tfGo(t *testing.T, v tftypes.Value) any {
 		_ = v.As(&n)
 		i, _ := n.Int64()
 		return i
-	case v.Type().Is(tftypes.List{ElementType: tftypes.String}):
+	case v.Type().Is(tftypes.Object{}):
+		var attrs map[string]tftypes.Value
+		_ = v.As(&attrs)
+		out := map[string]any{}
+		for k, a := range attrs {
+			out[k] = tfGo(t, a)
+		}
+		return out
+	case v.Type().Is(tftypes.List{}) && !v.Type().Equal(tftypes.List{ElementType: tftypes.String}):
+		var elems []tftypes.Value
+		_ = v.As(&elems)
+		out := []any{}
+		for _, e := range elems {
+			out = append(out, tfGo(t, e))
+		}
+		return out
+	case v.Type().Equal(tftypes.List{ElementType: tftypes.String}):
 		var elems []tftypes.Value
 		_ = v.As(&elems)
 		out := []string{}
