@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"sort"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -61,16 +63,18 @@ func TestAccMdmServerLookupErrors(t *testing.T) {
 	env := newTestEnv(t, fakeabm.Options{Servers: 3, SharedServerName: "Campus MDM"})
 	p := env.providerBlock("")
 	expectError(t, p+`data "abm_mdm_server" "x" { id = "NOPE" }`, `(?s)MDM server not found.*no MDM server with id "NOPE".*Production MDM`)
-	expectError(t, p+`data "abm_mdm_server" "x" { server_name = "Nope" }`, `(?s)no MDM server named "Nope"`)
+	expectError(t, p+`data "abm_mdm_server" "x" { server_name = "Nope" }`, `(?s)MDM server not found.*no MDM server with server_name "Nope".*Campus MDM`)
 	expectError(t, p+`data "abm_mdm_server" "x" {}`, `(?s)Invalid Attribute Combination.*id.*server_name`)
 	expectError(t, p+`data "abm_mdm_server" "x" {
   id          = "1F97349736CF4614A94F624E705841AD"
   server_name = "Production MDM"
 }`, `(?s)Invalid Attribute Combination`)
-	ids := ""
+	var ids []string
 	for _, s := range env.fake.MdmServers()[3:] {
-		ids += ".*" + s.ID
+		ids = append(ids, s.ID)
 	}
-	expectError(t, p+`data "abm_mdm_server" "x" { server_name = "Campus MDM" }`, `(?s)Several MDM servers have this server name.*3 MDM servers have server_name "Campus MDM"`)
-	_ = ids
+	sort.Strings(ids) // the message lists them sorted
+	expectError(t, p+`data "abm_mdm_server" "x" { server_name = "Campus MDM" }`,
+		`(?s)Several MDM servers have this server name.*3\s+MDM\s+servers\s+have\s+server_name\s+"Campus\s+MDM":\s+`+
+			strings.Join(ids, `,\s+`)+`\.\s+Look\s+it\s+up\s+by\s+.id.\s+instead`)
 }
