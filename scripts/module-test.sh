@@ -28,7 +28,7 @@ fi
 fake_start -devices 0 -servers 0
 
 cli_version() {
-	"$1" version -json 2>/dev/null | sed -n 's/^ *"terraform_version": *"\([^"]*\)".*/\1/p'
+	"$1" version -json 2>/dev/null | sed -nE 's/.*"terraform_version": *"([^"]+)".*/\1/p'
 }
 
 passed=0
@@ -45,6 +45,10 @@ for name in $clis; do
 		;;
 	esac
 	version="$(cli_version "$cli")"
+	if [[ -z "$version" ]]; then
+		echo "module-test: $cli reports no version" >&2
+		exit 1
+	fi
 	for module in "${modules[@]}"; do
 		runs="$(cat "$module"/tests/*.tftest.hcl | grep -cE '^run "')"
 		if [[ "$name" == terraform && "$(printf '%s\n' "$version" 1.6.0 | sort -V | head -n1)" != 1.6.0 ]]; then
