@@ -118,7 +118,7 @@ fi
 # 2b. Violating: every rule broken once.
 echo
 echo "policy: end to end, violating organization"
-fake_start -devices 0 -servers 2 -shared-server-name "Jamf Pro" -inactive-server "$configurator"
+fake_start -seed 1 -devices 0 -servers 2 -shared-server-name "Jamf Pro" -inactive-server "$configurator"
 id='[0-9A-F]{32}'
 want=(
 	"^purchased devices not assigned to an MDM server: XABC123X0ABC123X0$"

@@ -95,7 +95,11 @@ shared_server_names contains sprintf("%q (%s)", [name, concat(", ", sort(ids))])
 # A number given with `-var` is recorded in the plan as the string the user typed.
 window_days := to_number(setting("applecare_window_days", 90))
 
-plan_time_ns := time.parse_rfc3339_ns(input.timestamp)
+# The plan's own time (plantimestamp() in HCL), so a saved plan is judged as of when it
+# was made; the evaluation's time for a plan JSON without one.
+plan_time_ns := time.parse_rfc3339_ns(input.timestamp) if input.timestamp
+
+else := time.now_ns()
 
 applecare_ending contains sprintf("%s %s (%s)", [d.serial_number, c.id, c.end_date_time]) if {
 	horizon := plan_time_ns + (((window_days * 24) * 3600) * 1000000000)

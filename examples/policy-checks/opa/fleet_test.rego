@@ -135,6 +135,14 @@ test_applecare_window_given_with_var_is_a_string if {
 	fleet.deny == {"AppleCare coverage ending within 30 days: MAC1 ENDSOON (2026-01-20T00:00:00Z)"} with input as plan(servers, devices, covered, {"applecare_window_days": "30"})
 }
 
+test_applecare_without_plan_timestamp_uses_now if {
+	untimed := json.remove(plan(servers, devices, covered, {"applecare_window_days": 30}), ["timestamp"])
+
+	# As of 2026-01-01 only ENDSOON ends within 30 days; as of 2026-02-01 ENDSLATER does too.
+	fleet.deny == {"AppleCare coverage ending within 30 days: MAC1 ENDSLATER (2026-03-01T00:00:00Z), MAC1 ENDSOON (2026-01-20T00:00:00Z)"} with input as untimed
+		with time.now_ns as time.parse_rfc3339_ns("2026-02-01T00:00:00Z")
+}
+
 test_child_module_data_sources_are_read if {
 	nested := {
 		"timestamp": "2026-01-01T00:00:00Z",
