@@ -72,7 +72,7 @@ func run() error {
 		return err
 	}
 	s := fakeabm.NewServer(opts)
-	var h http.Handler = s.Handler()
+	h := s.Handler()
 	if *inactive != "" {
 		h = serverStatusOverlay(h, *inactive, "INACTIVE")
 	}
