@@ -2,19 +2,28 @@
 // as a program, for `make demo` and benchmarks.
 //
 //	fakeabm [-devices 300] [-servers 4] [-seed 1] [-listen 127.0.0.1:0] [-scope business.api]
-//	        [-latency 0s] [-rpm 0] [-token-ttl 1h] [-out DIR]
+//	        [-latency 0s] [-rpm 0] [-token-ttl 1h] [-inactive-server ID]
+//	        [-shared-server-name NAME] [-out DIR]
 //
 // When ready it prints one line, "fakeabm listening on http://127.0.0.1:PORT", then
 // writes private_key.pem, server_token.json and, last, env.sh into -out, so a script
 // can wait for env.sh. On SIGINT/SIGTERM it prints the request counts per route to
 // stderr as `fakeabm counts {...}`; GET /_fake/counts gives them while it runs.
+//
+// -inactive-server ID reports that MDM server as INACTIVE while its devices stay
+// assigned to it, the state Apple shows when a server stopped connecting and nobody
+// moved its devices yet. The generator assigns devices only to ACTIVE servers, so this
+// is how a policy run (scripts/policy.sh) gets a fleet that breaks that rule.
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"net"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -37,6 +46,9 @@ func run() error {
 		opts   fakeabm.Options
 		listen = flag.String("listen", "127.0.0.1:0", "address to listen on (loopback only)")
 		out    = flag.String("out", "", "directory for private_key.pem, server_token.json and env.sh")
+		// inactive is applied over the fake's answers, not in its data set, so the
+		// devices assigned to the server keep their assignment.
+		inactive = flag.String("inactive-server", "", "report this MDM server id as INACTIVE; its devices stay assigned")
 	)
 	flag.IntVar(&opts.Devices, "devices", 300, "generated devices in addition to the fixtures")
 	flag.IntVar(&opts.Servers, "servers", 4, "generated MDM servers in addition to the fixtures")
@@ -45,6 +57,7 @@ func run() error {
 	flag.DurationVar(&opts.Latency, "latency", 0, "latency added to every request")
 	flag.IntVar(&opts.RequestsPerMinute, "rpm", 0, "requests per minute before 429 (0 = unlimited)")
 	flag.DurationVar(&opts.TokenTTL, "token-ttl", time.Hour, "lifetime of issued access tokens")
+	flag.StringVar(&opts.SharedServerName, "shared-server-name", "", "give every generated MDM server this one name (ABM allows it)")
 	flag.Parse()
 
 	if err := checkLoopback(*listen); err != nil {
@@ -54,11 +67,19 @@ func run() error {
 		return fmt.Errorf("-scope must be business.api or school.api, not %q", opts.Scope)
 	}
 
-	s, err := fakeabm.Listen(*listen, opts)
+	ln, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
+	s := fakeabm.NewServer(opts)
+	h := s.Handler()
+	if *inactive != "" {
+		h = serverStatusOverlay(h, *inactive, "INACTIVE")
+	}
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	s.SetBaseURL("http://" + ln.Addr().String())
+	go func() { _ = hs.Serve(ln) }()
+	defer hs.Close()
 	fmt.Printf("fakeabm listening on %s\n", s.URL())
 
 	if *out != "" {
@@ -131,4 +152,76 @@ func writeFiles(dir string, s *fakeabm.Server) error {
 // shellQuote single-quotes v for sh, so paths with spaces or $ survive `source`.
 func shellQuote(v string) string {
 	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
+}
+
+// serverStatusOverlay rewrites attributes.status of server id in the answers of
+// GET /v1/mdmServers and GET /v1/mdmServers/{id}; every other request passes through.
+func serverStatusOverlay(next http.Handler, id, status string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := strings.TrimSuffix(r.URL.Path, "/")
+		if p != "/v1/mdmServers" && p != "/v1/mdmServers/"+id {
+			next.ServeHTTP(w, r)
+			return
+		}
+		rec := httptest.NewRecorder()
+		next.ServeHTTP(rec, r)
+		body := rec.Body.Bytes()
+		if rec.Code == http.StatusOK {
+			b, err := setServerStatus(body, id, status)
+			if err != nil {
+				http.Error(w, "fakeabm -inactive-server: "+err.Error(), http.StatusInternalServerError)
+				return
+			}
+			body = b
+		}
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.Header().Del("Content-Length")
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(body)
+	})
+}
+
+// setServerStatus sets attributes.status of the server with the given id in a
+// JSON:API document whose data is one server or a list of them.
+func setServerStatus(doc []byte, id, status string) ([]byte, error) {
+	var top map[string]json.RawMessage
+	if err := json.Unmarshal(doc, &top); err != nil {
+		return nil, fmt.Errorf("decoding the server document: %w", err)
+	}
+	data := bytes.TrimSpace(top["data"])
+	isList := len(data) > 0 && data[0] == '['
+	var list []map[string]any
+	if isList {
+		if err := json.Unmarshal(data, &list); err != nil {
+			return nil, fmt.Errorf("decoding the server list: %w", err)
+		}
+	} else {
+		var one map[string]any
+		if err := json.Unmarshal(data, &one); err != nil {
+			return nil, fmt.Errorf("decoding the server: %w", err)
+		}
+		list = []map[string]any{one}
+	}
+	for _, res := range list {
+		if res["id"] != id {
+			continue
+		}
+		attrs, ok := res["attributes"].(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("server %s has no attributes", id)
+		}
+		attrs["status"] = status
+	}
+	var err error
+	if isList {
+		top["data"], err = json.Marshal(list)
+	} else {
+		top["data"], err = json.Marshal(list[0])
+	}
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(top)
 }
