@@ -16,7 +16,7 @@ import (
 // so without this check an attribute added to the fake but not to a
 // declaration would be dropped without a word.
 func TestEveryKeyTheFakeSendsIsDecoded(t *testing.T) {
-	f := fakeabm.New(fakeabm.Options{Seed: 5, Devices: 300, Servers: 5})
+	f := fakeabm.New(fakeabm.Options{Seed: 5, Devices: 300, Servers: 5, Users: 300})
 	defer f.Close()
 	c, err := New(Config{ClientID: f.ClientID(), KeyID: f.KeyID(), PrivateKey: f.PrivateKey(), APIURL: f.URL(), TokenURL: f.TokenURL()})
 	if err != nil {
@@ -50,6 +50,12 @@ func TestEveryKeyTheFakeSendsIsDecoded(t *testing.T) {
 		{MdmServers, "/v1/mdmServers?limit=1000&fields[mdmServers]=" + MdmServers.Keys()},
 		{MdmServers, "/v1/mdmServers/" + server},
 		{AppleCareCoverage, "/v1/orgDevices/XABC123X0ABC123X0/appleCareCoverage"},
+		{Users, "/v1/users?limit=1000"},
+		{Users, "/v1/users/1000000001"},
+		{UserGroups, "/v1/userGroups?limit=1000"},
+		{UserGroups, "/v1/userGroups/UG000001"},
+		{OrganizationalUnits, "/v1/organizationalUnits?limit=1000"},
+		{OrganizationalUnits, "/v1/organizationalUnits/OU000001"},
 	}
 	for _, tc := range cases {
 		var doc struct {

@@ -16,6 +16,7 @@ type knobs struct {
 	expireTokensAt        map[string]int // route → request number before which every access token expires
 	pageOversize          int            // extra items on every list page beyond the limit asked for
 	repeatLastItem        bool           // each list page after the first starts with the previous page's last item
+	lastPageEmpty         bool           // the last page carries links.next and meta.paging.nextCursor as ""
 }
 
 func defaultKnobs() knobs {

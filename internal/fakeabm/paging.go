@@ -128,6 +128,8 @@ func (s *Server) writeListTail(j *jw, r *http.Request, p page) {
 			u += "&limit=" + strconv.Itoa(p.limit)
 		}
 		j.kstr("next", u)
+	} else if k.lastPageEmpty {
+		j.kstr("next", "")
 	}
 	j.endObj()
 	j.key("meta")
@@ -136,6 +138,8 @@ func (s *Server) writeListTail(j *jw, r *http.Request, p page) {
 	j.obj()
 	if next != "" && !k.omitNextCursor {
 		j.kstr("nextCursor", next)
+	} else if next == "" && k.lastPageEmpty {
+		j.kstr("nextCursor", "")
 	}
 	j.kint("limit", p.limit)
 	if k.includeTotal {

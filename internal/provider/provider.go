@@ -48,5 +48,11 @@ func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewOrgDeviceDataSource,
 		NewOrgDeviceSummaryDataSource,
 		NewOrgDeviceIndexDataSource,
+		NewUsersDataSource,
+		NewUserDataSource,
+		NewUserGroupsDataSource,
+		NewUserGroupDataSource,
+		NewOrganizationalUnitsDataSource,
+		NewOrganizationalUnitDataSource,
 	}
 }

@@ -92,6 +92,15 @@ func TestProtocolServerMatchesFramework(t *testing.T) {
 		"abm_mdm_servers":        {"include_device_serials": tftypes.NewValue(tftypes.Bool, true)},
 		"abm_mdm_server":         {"server_name": str("Production MDM")},
 		"abm_organization":       nil,
+		"abm_users": {
+			"role_names":       tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("Administrator"), str("Staff")}),
+			"is_external_user": tftypes.NewValue(tftypes.Bool, false),
+		},
+		"abm_user":                 {"email": str("ALICE.admin@example.com")},
+		"abm_user_groups":          {"include_user_ids": tftypes.NewValue(tftypes.Bool, true)},
+		"abm_user_group":           {"name": str("Sales Team")},
+		"abm_organizational_units": {"include_user_ids": tftypes.NewValue(tftypes.Bool, true)},
+		"abm_organizational_unit":  {"id": str("OU000003")},
 	}
 	for typeName, set := range sources {
 		t.Run(typeName, func(t *testing.T) {

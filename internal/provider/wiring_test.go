@@ -108,6 +108,15 @@ func TestEveryDeclaredAttributeIsWiredToItsOwnValue(t *testing.T) {
 		{client.MdmServers, serverObject, fakeabm.RouteMdmServer, func(c *client.Client) (*client.Record, error) {
 			return c.GetMdmServer(context.Background(), "S1")
 		}},
+		{client.Users, userObject, fakeabm.RouteUser, func(c *client.Client) (*client.Record, error) {
+			return c.GetUser(context.Background(), "S1")
+		}},
+		{client.UserGroups, userGroupObject, fakeabm.RouteUserGroup, func(c *client.Client) (*client.Record, error) {
+			return c.GetUserGroup(context.Background(), "S1")
+		}},
+		{client.OrganizationalUnits, unitObject, fakeabm.RouteOrganizationalUnit, func(c *client.Client) (*client.Record, error) {
+			return c.GetOrganizationalUnit(context.Background(), "S1")
+		}},
 		{client.AppleCareCoverage, coverageObject, fakeabm.RouteAppleCareCoverage, func(c *client.Client) (*client.Record, error) {
 			list, err := c.ListAppleCareCoverage(context.Background(), "S1")
 			if err != nil || len(list) != 1 {

@@ -44,6 +44,11 @@ data "abm_mdm_servers" "all" {}
 data "abm_organization" "org" {}
 output "total" { value = data.abm_org_device_summary.fleet.total }
 `,
+	// The fake serves as many users as devices: this is the 100k-user read.
+	"users": `
+data "abm_users" "all" {}
+output "users" { value = length(data.abm_users.all.users) }
+`,
 }
 
 type result struct {
@@ -62,8 +67,8 @@ type result struct {
 
 func main() {
 	var (
-		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices)")
-		names     = flag.String("scenarios", "devices,summary,shared", "scenarios to run: "+strings.Join(keys(scenarios), ","))
+		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices, and as many generated users)")
+		names     = flag.String("scenarios", "devices,summary,shared,users", "scenarios to run: "+strings.Join(keys(scenarios), ","))
 		runs      = flag.Int("runs", 3, "runs per case; figures are medians")
 		latency   = flag.Duration("latency", 0, "also run every case with this latency added to every request, and compare its wall time with (requests x latency) + the zero-latency wall time")
 		terraform = flag.String("terraform", "terraform", "Terraform CLI")
@@ -170,7 +175,7 @@ type fakeProc struct {
 
 func startFake(bin, dir string, devices int, latency time.Duration) (*fakeProc, error) {
 	// The fakeabm this tool just built.
-	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-servers", "20", "-seed", "7", //nolint:gosec // see above
+	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-users", strconv.Itoa(devices), "-servers", "20", "-seed", "7", //nolint:gosec // see above
 		"-latency", latency.String(), "-out", dir)
 	cmd.Stderr = io.Discard
 	stdout, err := cmd.StdoutPipe()
