@@ -50,6 +50,11 @@ func TestEveryKeyTheFakeSendsIsDecoded(t *testing.T) {
 		{MdmServers, "/v1/mdmServers?limit=1000&fields[mdmServers]=" + MdmServers.Keys()},
 		{MdmServers, "/v1/mdmServers/" + server},
 		{AppleCareCoverage, "/v1/orgDevices/XABC123X0ABC123X0/appleCareCoverage"},
+		{MdmDevices, "/v1/mdmDevices?limit=1000"},
+		{MdmDeviceDetails, "/v1/mdmDevices/a1f4e1c2-0d53-4a8e-9c61-3f0b7e5d2a01/details"},
+		{MdmDeviceDetails, "/v1/mdmDevices/c3d8f0a6-2b4c-4d6e-9f80-7a6b5c4d3e03/details"},
+		{ActivationLockStatus, "/v1/orgDevices/XARRAYMAC0001/activationLockStatus"},
+		{OrgDeviceActivities, "/v1/orgDeviceActivities/" + fakeabm.ActivityCompleted},
 	}
 	for _, tc := range cases {
 		var doc struct {

@@ -35,6 +35,7 @@ type Options struct {
 	// SharedServerName, when set, names every generated server alike: ABM
 	// does not require unique names, and lookups by name must cope.
 	SharedServerName string
+	MdmDevices       int // generated managed devices (built-in device management) in addition to the fixtures
 }
 
 // Server is one fake organization behind one HTTP listener.
@@ -53,6 +54,7 @@ type Server struct {
 	limiter  limiter
 	errSeq   uint64
 	knobs    knobs
+	status   statusKnobs
 	seen     seen
 	canceled int           // requests whose client went away while the fake was still answering
 	latency  time.Duration // Options.Latency, until SetLatency changes it
