@@ -112,7 +112,7 @@ var (
 	mdmFamilies  = []string{"Mac", "Mac", "iPhone", "iPhone", "iPad", "AppleTV", "Vision"}
 	mdmPlatforms = map[string]string{"Mac": "macOS", "iPhone": "iOS", "iPad": "iPadOS", "AppleTV": "tvOS", "Vision": "visionOS"}
 	mdmModels    = map[string][]string{
-		"Mac": {"MacBook Air (13-inch, M3, 2024)", "MacBook Pro (14-inch, 2024)", "Mac mini (2024)", "iMac (24-inch, 2024)"},
+		"Mac":    {"MacBook Air (13-inch, M3, 2024)", "MacBook Pro (14-inch, 2024)", "Mac mini (2024)", "iMac (24-inch, 2024)"},
 		"iPhone": {"iPhone 15", "iPhone 15 Pro", "iPhone 16"}, "iPad": {"iPad Air (M2)", "iPad (10th generation)"},
 		"AppleTV": {"Apple TV 4K (3rd generation)"}, "Vision": {"Apple Vision Pro"},
 	}
@@ -122,7 +122,9 @@ func (s *Server) mdmSerialPerm() serialPerm { return newSerialPerm(s.opts.Seed ^
 
 // mdmIDKey hides the index in a generated id's last 48 bits, so an id maps
 // back to its device without a table.
-func (s *Server) mdmIDKey() uint64 { return newRNG(s.opts.Seed, streamMdmDevice, 1<<40).next() & 0xFFFFFFFFFFFF }
+func (s *Server) mdmIDKey() uint64 {
+	return newRNG(s.opts.Seed, streamMdmDevice, 1<<40).next() & 0xFFFFFFFFFFFF
+}
 
 func (s *Server) numMdmDevices() int { return len(mdmFixtures) + max(s.opts.MdmDevices, 0) }
 
@@ -146,7 +148,7 @@ func (s *Server) mdmDevice(i int) MdmDevice {
 		DeviceModel: r.pick(mdmModels[fam]), OSVersion: fmt.Sprintf("%d.%d", 15+r.intn(4), r.intn(6)), Platform: mdmPlatforms[fam],
 		IMEI: []string{}, MEID: []string{},
 		WifiMacAddress: mac("a8:5c:2c", uint32(g*2)), BluetoothMacAddress: mac("a8:5c:2c", uint32(g*2+1)),
-		LastCheckInDateTime: stamp(r.between(tNow-30*86400, tNow), r.intn(1000), r.intn(4)),
+		LastCheckInDateTime:  stamp(r.between(tNow-30*86400, tNow), r.intn(1000), r.intn(4)),
 		StorageTotalCapacity: total, StorageFreeCapacity: total / int64(2+r.intn(8)),
 		DeviceLockStatus: "UNLOCKED", DeviceEraseStatus: "NOT_ERASED", LostModeStatus: "DISABLED",
 	}
