@@ -48,5 +48,9 @@ func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewOrgDeviceDataSource,
 		NewOrgDeviceSummaryDataSource,
 		NewOrgDeviceIndexDataSource,
+		NewMdmDevicesDataSource,
+		NewMdmDeviceDataSource,
+		NewOrgDeviceActivationLockDataSource,
+		NewOrgDeviceActivityDataSource,
 	}
 }
