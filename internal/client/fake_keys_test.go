@@ -56,6 +56,11 @@ func TestEveryKeyTheFakeSendsIsDecoded(t *testing.T) {
 		{UserGroups, "/v1/userGroups/UG000001"},
 		{OrganizationalUnits, "/v1/organizationalUnits?limit=1000"},
 		{OrganizationalUnits, "/v1/organizationalUnits/OU000001"},
+		{MdmDevices, "/v1/mdmDevices?limit=1000"},
+		{MdmDeviceDetails, "/v1/mdmDevices/a1f4e1c2-0d53-4a8e-9c61-3f0b7e5d2a01/details"},
+		{MdmDeviceDetails, "/v1/mdmDevices/c3d8f0a6-2b4c-4d6e-9f80-7a6b5c4d3e03/details"},
+		{ActivationLockStatus, "/v1/orgDevices/XARRAYMAC0001/activationLockStatus"},
+		{OrgDeviceActivities, "/v1/orgDeviceActivities/" + fakeabm.ActivityCompleted},
 	}
 	for _, tc := range cases {
 		var doc struct {

@@ -50,19 +50,6 @@ func init() {
 	})
 }
 
-// businessOnly answers as Apple School Manager does for an endpoint it does
-// not have (§2.3): the path is not a resource there.
-func (s *Server) businessOnly(h func(http.ResponseWriter, *http.Request, string)) func(http.ResponseWriter, *http.Request, string) {
-	return func(w http.ResponseWriter, r *http.Request, id string) {
-		if s.opts.Scope == "school.api" {
-			s.writeError(w, apiError{status: 404, code: "NOT_FOUND", title: "The specified resource doesn't exist",
-				detail: "The URL path '" + r.URL.Path + "' does not match a valid resource."})
-			return
-		}
-		h(w, r, id)
-	}
-}
-
 // serveList writes one page of a collection of n items, each by item.
 func (s *Server) serveList(w http.ResponseWriter, r *http.Request, typ string, allowed []string, n int, item func(j *jw, i int, sel fieldSel)) {
 	sel, e := parseFields(r, typ, allowed)

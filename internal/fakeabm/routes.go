@@ -43,6 +43,9 @@ func (s *Server) route(r *http.Request) route {
 		s.writeError(w, apiError{status: 404, code: "NOT_FOUND", title: "The specified resource doesn't exist",
 			detail: "The URL path '" + r.URL.Path + "' does not match a valid resource."})
 	}}
+	if rt, ok := s.activityLogRoute(p); ok {
+		return rt
+	}
 	rest, ok := strings.CutPrefix(p, "/v1/")
 	if !ok {
 		return notFound

@@ -36,6 +36,7 @@ type Options struct {
 	// does not require unique names, and lookups by name must cope.
 	SharedServerName string
 	Users            int // generated users in addition to the fixtures (with units and groups in proportion)
+	MdmDevices       int // generated managed devices (built-in device management) in addition to the fixtures
 }
 
 // Server is one fake organization behind one HTTP listener.
@@ -54,6 +55,7 @@ type Server struct {
 	limiter  limiter
 	errSeq   uint64
 	knobs    knobs
+	status   statusKnobs
 	seen     seen
 	canceled int           // requests whose client went away while the fake was still answering
 	latency  time.Duration // Options.Latency, until SetLatency changes it

@@ -13,7 +13,7 @@ import (
 // reads: the privilege of its role, and whether built-in device management
 // must be on. A 403 is reported with it.
 type access struct {
-	permission       string // the privilege as Apple names it, e.g. "View Blueprints"
+	permission       string // the privilege as Apple names it, e.g. "View Blueprints"; "" when Apple does not say
 	deviceManagement bool   // built-in device management must be turned on
 }
 
@@ -40,8 +40,13 @@ func addAccessError(diags *diag.Diagnostics, what string, err error, a access) {
 		addReadError(diags, what, err)
 		return
 	}
-	detail := fmt.Sprintf("%s: %v.\n\nApple refused the read. The API account's role needs the privilege %q "+
-		"(Apple Business Manager → Preferences → API, or the role of the account).", what, err, a.permission)
+	need := fmt.Sprintf("The API account's role needs the privilege %q", a.permission)
+	if a.permission == "" {
+		need = "Apple does not document which privilege of the API account's role this read needs; give the role access " +
+			"to built-in device management"
+	}
+	detail := fmt.Sprintf("%s: %v.\n\nApple refused the read. %s "+
+		"(Apple Business Manager → Preferences → API, or the role of the account).", what, err, need)
 	if a.deviceManagement {
 		detail += " This data also requires built-in device management (Apple Device Management service) to be turned " +
 			"on for the organization."

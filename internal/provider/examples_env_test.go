@@ -36,11 +36,11 @@ func readExample(t *testing.T, rel string) string {
 // exampleEnv starts a fake Apple and configures the provider the way a user of the
 // examples does: through the ABM_* environment variables, with an empty provider
 // block. wrap, when not nil, sits between the fake and the provider (see
-// serverStatusOverlay).
+// serverStatusOverlay). It returns the fake, for knobs that make a policy fail.
 //
 // The examples declare source = "abm-terraform/abm", so the in-process provider is
 // registered under that namespace rather than the test harness's default hashicorp/.
-func exampleEnv(t *testing.T, opts fakeabm.Options, wrap func(http.Handler) http.Handler) {
+func exampleEnv(t *testing.T, opts fakeabm.Options, wrap func(http.Handler) http.Handler) *fakeabm.Server {
 	t.Helper()
 	f := fakeabm.NewServer(opts)
 	h := f.Handler()
@@ -75,6 +75,7 @@ func exampleEnv(t *testing.T, opts fakeabm.Options, wrap func(http.Handler) http
 		t.Setenv(k, v)
 	}
 	t.Setenv("TF_ACC_PROVIDER_NAMESPACE", "abm-terraform")
+	return f
 }
 
 // serverStatusOverlay makes the fake report MDM server id with the given status

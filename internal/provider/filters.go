@@ -3,6 +3,12 @@ package provider
 import (
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
@@ -43,4 +49,15 @@ func backtickList(values []string) string {
 		quoted[i] = "`" + v + "`"
 	}
 	return strings.Join(quoted, ", ")
+}
+
+// passThroughSet is an optional filter whose values Apple does not
+// enumerate, so any non-empty value is accepted and compared as it is.
+func passThroughSet(desc string) schema.SetAttribute {
+	return schema.SetAttribute{
+		Optional:            true,
+		ElementType:         types.StringType,
+		MarkdownDescription: desc + " Unset means no filter.",
+		Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
+	}
 }

@@ -54,5 +54,9 @@ func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewUserGroupDataSource,
 		NewOrganizationalUnitsDataSource,
 		NewOrganizationalUnitDataSource,
+		NewMdmDevicesDataSource,
+		NewMdmDeviceDataSource,
+		NewOrgDeviceActivationLockDataSource,
+		NewOrgDeviceActivityDataSource,
 	}
 }

@@ -101,6 +101,13 @@ func TestProtocolServerMatchesFramework(t *testing.T) {
 		"abm_user_group":           {"name": str("Sales Team")},
 		"abm_organizational_units": {"include_user_ids": tftypes.NewValue(tftypes.Bool, true)},
 		"abm_organizational_unit":  {"id": str("OU000003")},
+		"abm_mdm_devices": {
+			"include_details":  tftypes.NewValue(tftypes.Bool, true),
+			"product_families": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("Mac"), str("iPad")}),
+		},
+		"abm_mdm_device":                 {"serial_number": str("XABC123X0ABC123X0")},
+		"abm_org_device_activation_lock": {"serial_number": str("XARRAYMAC0001")},
+		"abm_org_device_activity":        {"id": str(fakeabm.ActivityCompleted), "include_log": tftypes.NewValue(tftypes.Bool, true)},
 	}
 	for typeName, set := range sources {
 		t.Run(typeName, func(t *testing.T) {

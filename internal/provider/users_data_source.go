@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
@@ -27,12 +26,6 @@ func NewUsersDataSource() datasource.DataSource { return &UsersDataSource{} }
 // Metadata names the data source.
 func (d *UsersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_users"
-}
-
-// passThroughSet is an optional filter on values Apple may extend: they
-// are not checked, so a value Apple adds later can be filtered on too.
-func passThroughSet(doc string) schema.SetAttribute {
-	return schema.SetAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: doc + " Unset means no filter."}
 }
 
 // Schema describes the data source.

@@ -124,6 +124,17 @@ func TestEveryDeclaredAttributeIsWiredToItsOwnValue(t *testing.T) {
 			}
 			return list[0], nil
 		}},
+		{client.MdmDevices, mdmDeviceObject, fakeabm.RouteMdmDevices, func(c *client.Client) (*client.Record, error) {
+			var out []*client.Record
+			err := c.ListMdmDevices(context.Background(), func(r *client.Record) error { out = append(out, r); return nil })
+			if err != nil || len(out) != 1 {
+				return nil, fmt.Errorf("%d records: %w", len(out), err)
+			}
+			return out[0], nil
+		}},
+		{client.ActivationLockStatus, activationLockObject, fakeabm.RouteActivationLockStatus, func(c *client.Client) (*client.Record, error) {
+			return c.GetActivationLockStatus(context.Background(), "S1")
+		}},
 	}
 	f := fakeabm.New(fakeabm.Options{})
 	defer f.Close()
@@ -141,7 +152,7 @@ func TestEveryDeclaredAttributeIsWiredToItsOwnValue(t *testing.T) {
 		for _, trueBool := range bools {
 			item, want := distinctItem(tc.res, "S1", trueBool)
 			var doc any = map[string]any{"data": item}
-			if tc.route == fakeabm.RouteAppleCareCoverage {
+			if tc.route == fakeabm.RouteAppleCareCoverage || tc.route == fakeabm.RouteMdmDevices {
 				doc = map[string]any{"data": []any{item}, "meta": map[string]any{"paging": map[string]any{"limit": 1000}}}
 			}
 			body, _ := json.Marshal(doc)

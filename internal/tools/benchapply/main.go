@@ -49,6 +49,12 @@ output "total" { value = data.abm_org_device_summary.fleet.total }
 data "abm_users" "all" {}
 output "users" { value = length(data.abm_users.all.users) }
 `,
+	// Managed devices (built-in device management); the fake generates as
+	// many as org devices.
+	"mdm_devices": `
+data "abm_mdm_devices" "all" {}
+output "mdm_devices" { value = length(data.abm_mdm_devices.all.mdm_devices) }
+`,
 }
 
 type result struct {
@@ -175,7 +181,8 @@ type fakeProc struct {
 
 func startFake(bin, dir string, devices int, latency time.Duration) (*fakeProc, error) {
 	// The fakeabm this tool just built.
-	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-users", strconv.Itoa(devices), "-servers", "20", "-seed", "7", //nolint:gosec // see above
+	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-users", strconv.Itoa(devices), "-mdm-devices", strconv.Itoa(devices), //nolint:gosec // see above
+		"-servers", "20", "-seed", "7",
 		"-latency", latency.String(), "-out", dir)
 	cmd.Stderr = io.Discard
 	stdout, err := cmd.StdoutPipe()
