@@ -35,6 +35,7 @@ type Options struct {
 	// SharedServerName, when set, names every generated server alike: ABM
 	// does not require unique names, and lookups by name must cope.
 	SharedServerName string
+	AuditEvents      int // generated audit events in addition to the fixtures, in January 2026
 }
 
 // Server is one fake organization behind one HTTP listener.
@@ -56,6 +57,7 @@ type Server struct {
 	seen     seen
 	canceled int           // requests whose client went away while the fake was still answering
 	latency  time.Duration // Options.Latency, until SetLatency changes it
+	audit    *auditLog
 
 	ts *httptest.Server
 	hs *http.Server
@@ -92,6 +94,7 @@ func NewServer(opts Options) *Server {
 			s.ds.servers[len(fixtureServers())+i].ServerName = opts.SharedServerName
 		}
 	}
+	s.audit = newAuditLog(opts.Seed, opts.AuditEvents, s.ds.numDevices(), s.ds.serialOf)
 	s.base.Store("")
 	return s
 }
