@@ -50,6 +50,7 @@ func TestEveryKeyTheFakeSendsIsDecoded(t *testing.T) {
 		{MdmServers, "/v1/mdmServers?limit=1000&fields[mdmServers]=" + MdmServers.Keys()},
 		{MdmServers, "/v1/mdmServers/" + server},
 		{AppleCareCoverage, "/v1/orgDevices/XABC123X0ABC123X0/appleCareCoverage"},
+		{AuditEvents, "/v1/auditEvents?limit=1000&filter%5BstartTimestamp%5D=2025-01-01T00:00:00Z&filter%5BendTimestamp%5D=2027-01-01T00:00:00Z"},
 	}
 	for _, tc := range cases {
 		var doc struct {
