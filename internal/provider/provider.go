@@ -48,5 +48,6 @@ func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewOrgDeviceDataSource,
 		NewOrgDeviceSummaryDataSource,
 		NewOrgDeviceIndexDataSource,
+		NewAuditEventsDataSource,
 	}
 }

@@ -92,6 +92,10 @@ func TestProtocolServerMatchesFramework(t *testing.T) {
 		"abm_mdm_servers":        {"include_device_serials": tftypes.NewValue(tftypes.Bool, true)},
 		"abm_mdm_server":         {"server_name": str("Production MDM")},
 		"abm_organization":       nil,
+		"abm_audit_events": {
+			"start_date_time": str("2025-01-01T00:00:00Z"), "end_date_time": str("2027-01-01T00:00:00Z"),
+			"types": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("DEVICE_ADDED_TO_ORG"), str("DOMAIN_ADDED")}),
+		},
 	}
 	for typeName, set := range sources {
 		t.Run(typeName, func(t *testing.T) {
