@@ -44,6 +44,14 @@ data "abm_mdm_servers" "all" {}
 data "abm_organization" "org" {}
 output "total" { value = data.abm_org_device_summary.fleet.total }
 `,
+	// The size is the number of generated audit events too (all in January 2026).
+	"audit": `
+data "abm_audit_events" "all" {
+  start_date_time = "2025-12-01T00:00:00Z"
+  end_date_time   = "2026-12-01T00:00:00Z"
+}
+output "events" { value = length(data.abm_audit_events.all.events) }
+`,
 }
 
 type result struct {
@@ -62,7 +70,7 @@ type result struct {
 
 func main() {
 	var (
-		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices)")
+		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices, and generated audit events)")
 		names     = flag.String("scenarios", "devices,summary,shared", "scenarios to run: "+strings.Join(keys(scenarios), ","))
 		runs      = flag.Int("runs", 3, "runs per case; figures are medians")
 		latency   = flag.Duration("latency", 0, "also run every case with this latency added to every request, and compare its wall time with (requests x latency) + the zero-latency wall time")
@@ -170,7 +178,7 @@ type fakeProc struct {
 
 func startFake(bin, dir string, devices int, latency time.Duration) (*fakeProc, error) {
 	// The fakeabm this tool just built.
-	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-servers", "20", "-seed", "7", //nolint:gosec // see above
+	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-audit-events", strconv.Itoa(devices), "-servers", "20", "-seed", "7", //nolint:gosec // see above
 		"-latency", latency.String(), "-out", dir)
 	cmd.Stderr = io.Discard
 	stdout, err := cmd.StdoutPipe()
