@@ -2,7 +2,12 @@
 // as a program, for `make demo` and benchmarks.
 //
 //	fakeabm [-devices 300] [-servers 4] [-seed 1] [-listen 127.0.0.1:0] [-scope business.api]
-//	        [-latency 0s] [-rpm 0] [-token-ttl 1h] [-out DIR]
+//	        [-latency 0s] [-rpm 0] [-token-ttl 1h] [-out DIR] [-inventory FILE]
+//
+// -inventory writes, before the server reports ready, the organization as a drift
+// report's inventory would hold it: a CSV "serial_number,mdm_server_id" with a row per
+// device Apple lists (released devices left out) and the id of the MDM server it is
+// assigned to, empty for none. The drift-report benchmark derives its CSVs from it.
 //
 // When ready it prints one line, "fakeabm listening on http://127.0.0.1:PORT", then
 // writes private_key.pem, server_token.json and, last, env.sh into -out, so a script
@@ -34,9 +39,10 @@ func main() {
 
 func run() error {
 	var (
-		opts   fakeabm.Options
-		listen = flag.String("listen", "127.0.0.1:0", "address to listen on (loopback only)")
-		out    = flag.String("out", "", "directory for private_key.pem, server_token.json and env.sh")
+		opts      fakeabm.Options
+		listen    = flag.String("listen", "127.0.0.1:0", "address to listen on (loopback only)")
+		out       = flag.String("out", "", "directory for private_key.pem, server_token.json and env.sh")
+		inventory = flag.String("inventory", "", "write the listed devices and their MDM server ids as a CSV to this file")
 	)
 	flag.IntVar(&opts.Devices, "devices", 300, "generated devices in addition to the fixtures")
 	flag.IntVar(&opts.Servers, "servers", 4, "generated MDM servers in addition to the fixtures")
@@ -60,6 +66,11 @@ func run() error {
 		return err
 	}
 	defer s.Close()
+	if *inventory != "" {
+		if err := writeInventory(*inventory, s); err != nil {
+			return err
+		}
+	}
 	fmt.Printf("fakeabm listening on %s\n", s.URL())
 
 	if *out != "" {
@@ -127,6 +138,23 @@ func writeFiles(dir string, s *fakeabm.Server) error {
 		return err
 	}
 	return os.Rename(tmp, filepath.Join(abs, "env.sh"))
+}
+
+// writeInventory writes the devices Apple lists with their assigned server: what
+// examples/drift-report would find in sync.
+func writeInventory(path string, s *fakeabm.Server) error {
+	var b strings.Builder
+	b.WriteString("serial_number,mdm_server_id\n")
+	for _, d := range s.Devices() {
+		if d.Released {
+			continue
+		}
+		b.WriteString(d.SerialNumber + "," + d.AssignedServerID + "\n")
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		return fmt.Errorf("-inventory: %w", err)
+	}
+	return nil
 }
 
 // shellQuote single-quotes v for sh, so paths with spaces or $ survive `source`.
