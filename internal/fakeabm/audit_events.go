@@ -190,10 +190,10 @@ func writeAuditEvent(j *jw, e AuditEvent, sel fieldSel, k auditKnobs) {
 		key = icloudCasing(key)
 	}
 	empty := e.kind == payloadNone && e.Payload == "{}"
-	if !(empty && k.emptyPayload == "unnamed") {
+	if !empty || k.emptyPayload != "unnamed" {
 		opt("eventDataPropertyKey", key)
 	}
-	if e.Payload != "" && sel.has(key) && !(empty && k.emptyPayload != "object") {
+	if e.Payload != "" && sel.has(key) && (!empty || k.emptyPayload == "object") {
 		j.key(key)
 		j.raw(e.Payload)
 	}

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -208,7 +209,7 @@ func auditArguments(attrs map[string]tftypes.Value) (q client.AuditQuery, typeLi
 		endRead = endText
 	}
 	if end.Before(start) {
-		return q, nil, nil, "", fmt.Errorf("%s No request was made.", windowError(startText, endText))
+		return q, nil, nil, "", errors.New(windowError(startText, endText) + " No request was made.")
 	}
 	actor, _, aErr := configString(attrs["actor_id"])
 	subject, _, sErr := configString(attrs["subject_id"])

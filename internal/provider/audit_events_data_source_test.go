@@ -44,18 +44,6 @@ func eventCheck(e fakeabm.AuditEvent) knownvalue.Check {
 	})
 }
 
-// eventIDs is the ids of the fake's events that keep selects, oldest first
-// (the fake's own order).
-func eventIDs(f *fakeabm.Server, keep func(e fakeabm.AuditEvent) bool) knownvalue.Check {
-	checks := []knownvalue.Check{}
-	for _, e := range f.AuditEvents() {
-		if keep(e) {
-			checks = append(checks, knownvalue.StringExact(e.ID))
-		}
-	}
-	return knownvalue.ListExact(checks)
-}
-
 // Every documented type, the 2.6 ones with known payloads, the live-shaped
 // event and the devices' history: every attribute exact, and event_data
 // decodable in HCL.

@@ -50,3 +50,54 @@ func TestAccExampleDataSourceAuditEvents(t *testing.T) {
 		}},
 	})
 }
+
+// driftChanges is the drift report's `changes` output for the fake's audit
+// trail from since on: device events that did not fail, oldest first, with
+// who, when, the releasing entity and the target server from the payload.
+func driftChanges(t *testing.T, since string) knownvalue.Check {
+	t.Helper()
+	names := map[string]string{"DEVICE_ADDED_TO_ORG": "added", "DEVICE_REMOVED_FROM_ORG": "released",
+		"DEVICE_ASSIGNED_TO_SERVER": "assigned", "DEVICE_UNASSIGNED_FROM_SERVER": "unassigned"}
+	nullable := func(s string) knownvalue.Check {
+		if s == "" {
+			return knownvalue.Null()
+		}
+		return exStr(s)
+	}
+	checks := []knownvalue.Check{}
+	for _, e := range fakeabm.NewServer(fakeabm.Options{}).AuditEvents() {
+		if names[e.Type] == "" || e.Outcome == "FAILURE" || e.EventDateTime < since {
+			continue
+		}
+		var p struct{ SerialNumber, ReleaseEntityType, ReleaseEntityID, TargetServerName string }
+		if err := json.Unmarshal([]byte(e.Payload), &p); err != nil || p.SerialNumber == "" {
+			t.Fatalf("%s: %q %v", e.ID, e.Payload, err)
+		}
+		by := e.ActorName
+		for _, v := range []string{e.ActorID, e.ActorType} {
+			if by == "" {
+				by = v
+			}
+		}
+		checks = append(checks, knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"serial_number": exStr(p.SerialNumber), "change": exStr(names[e.Type]), "at": exStr(e.EventDateTime), "by": exStr(by),
+			"release_entity_type": nullable(p.ReleaseEntityType), "release_entity_id": nullable(p.ReleaseEntityID),
+			"server_name": nullable(p.TargetServerName),
+		}))
+	}
+	return knownvalue.ListExact(checks)
+}
+
+// driftChange is one entry of the drift report's changes, as a check.
+func driftChange(serial, change, at, by, releaseType, releaseID, server string) knownvalue.Check {
+	opt := func(s string) knownvalue.Check {
+		if s == "" {
+			return knownvalue.Null()
+		}
+		return exStr(s)
+	}
+	return knownvalue.ObjectExact(map[string]knownvalue.Check{
+		"serial_number": exStr(serial), "change": exStr(change), "at": exStr(at), "by": exStr(by),
+		"release_entity_type": opt(releaseType), "release_entity_id": opt(releaseID), "server_name": opt(server),
+	})
+}
