@@ -3,7 +3,12 @@
 //
 //	fakeabm [-devices 300] [-servers 4] [-seed 1] [-listen 127.0.0.1:0] [-scope business.api]
 //	        [-latency 0s] [-rpm 0] [-token-ttl 1h] [-inactive-server ID]
-//	        [-shared-server-name NAME] [-out DIR]
+//	        [-shared-server-name NAME] [-out DIR] [-inventory FILE]
+//
+// -inventory writes, before the server reports ready, the organization as a drift
+// report's inventory would hold it: a CSV "serial_number,mdm_server_id" with a row per
+// device Apple lists (released devices left out) and the id of the MDM server it is
+// assigned to, empty for none. The drift-report benchmark derives its CSVs from it.
 //
 // When ready it prints one line, "fakeabm listening on http://127.0.0.1:PORT", then
 // writes private_key.pem, server_token.json and, last, env.sh into -out, so a script
@@ -43,9 +48,10 @@ func main() {
 
 func run() error {
 	var (
-		opts   fakeabm.Options
-		listen = flag.String("listen", "127.0.0.1:0", "address to listen on (loopback only)")
-		out    = flag.String("out", "", "directory for private_key.pem, server_token.json and env.sh")
+		opts      fakeabm.Options
+		listen    = flag.String("listen", "127.0.0.1:0", "address to listen on (loopback only)")
+		out       = flag.String("out", "", "directory for private_key.pem, server_token.json and env.sh")
+		inventory = flag.String("inventory", "", "write the listed devices and their MDM server ids as a CSV to this file")
 		// inactive is applied over the fake's answers, not in its data set, so the
 		// devices assigned to the server keep their assignment.
 		inactive = flag.String("inactive-server", "", "report this MDM server id as INACTIVE; its devices stay assigned")
@@ -54,6 +60,7 @@ func run() error {
 	flag.IntVar(&opts.Servers, "servers", 4, "generated MDM servers in addition to the fixtures")
 	flag.IntVar(&opts.Users, "users", 0, "generated users in addition to the fixtures (with units and groups in proportion)")
 	flag.IntVar(&opts.MdmDevices, "mdm-devices", 0, "generated managed devices (built-in device management) in addition to the fixtures")
+	flag.IntVar(&opts.AuditEvents, "audit-events", 0, "generated audit events (January 2026) in addition to the fixtures")
 	flag.Int64Var(&opts.Seed, "seed", 1, "data set seed")
 	flag.StringVar(&opts.Scope, "scope", "business.api", "business.api or school.api")
 	flag.DurationVar(&opts.Latency, "latency", 0, "latency added to every request")
@@ -82,6 +89,11 @@ func run() error {
 	s.SetBaseURL("http://" + ln.Addr().String())
 	go func() { _ = hs.Serve(ln) }()
 	defer hs.Close()
+	if *inventory != "" {
+		if err := writeInventory(*inventory, s); err != nil {
+			return err
+		}
+	}
 	fmt.Printf("fakeabm listening on %s\n", s.URL())
 
 	if *out != "" {
@@ -149,6 +161,23 @@ func writeFiles(dir string, s *fakeabm.Server) error {
 		return err
 	}
 	return os.Rename(tmp, filepath.Join(abs, "env.sh"))
+}
+
+// writeInventory writes the devices Apple lists with their assigned server: what
+// examples/drift-report would find in sync.
+func writeInventory(path string, s *fakeabm.Server) error {
+	var b strings.Builder
+	b.WriteString("serial_number,mdm_server_id\n")
+	for _, d := range s.Devices() {
+		if d.Released {
+			continue
+		}
+		b.WriteString(d.SerialNumber + "," + d.AssignedServerID + "\n")
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		return fmt.Errorf("-inventory: %w", err)
+	}
+	return nil
 }
 
 // shellQuote single-quotes v for sh, so paths with spaces or $ survive `source`.

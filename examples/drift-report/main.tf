@@ -1,6 +1,11 @@
 # Drift report: the inventory you expect (a CSV of serial numbers and the MDM server
 # each should be assigned to) against what Apple Business Manager holds. Read-only:
 # `terraform apply` changes nothing, and `terraform output -json` is the report.
+#
+# Written for fleets of 100,000+ devices: Apple's side is one map(string) from serial
+# number to server (abm_org_device_index), not the full device list, and every
+# comparison is a set operation or an index access, never lookup() or contains() over
+# a large value inside a loop (those scan the value on every call).
 
 terraform {
   required_version = ">= 1.5.7"
@@ -21,54 +26,61 @@ variable "inventory_csv" {
   default     = null
 }
 
-# Every device Apple lists, with the MDM server it is assigned to: one request per
-# 1000 devices plus one per 1000 devices of each server, never one per device.
-data "abm_org_devices" "all" {
-  include_assigned_server = true
+# Serial number → the id of the MDM server the device is assigned to, for every device
+# Apple lists; null means listed but assigned to no server. One request per 1000
+# devices plus one per 1000 devices of each server, never one per device.
+data "abm_org_device_index" "server" {
+  attribute = "assigned_server_id"
 }
 
 locals {
   rows = csvdecode(file(coalesce(var.inventory_csv, "${path.module}/inventory.csv")))
 
-  # serial → { server_id } on both sides. The values are wrapped in objects so that
-  # "listed but unassigned" (server_id = null) differs from "not listed" (no key),
-  # and every lookup is a map access, not a scan: this stays fast for 100k devices.
+  # Serial number → expected server id, null for "no server": the same shape as the
+  # index, so both sides compare value for value. A serial listed twice in the CSV is
+  # an error (duplicate key).
   desired = {
-    for r in local.rows : trimspace(r.serial_number) => {
-      server_id = trimspace(r.mdm_server_id) == "" ? null : trimspace(r.mdm_server_id)
-    }
+    for r in local.rows : trimspace(r.serial_number) => (
+      trimspace(r.mdm_server_id) == "" ? null : trimspace(r.mdm_server_id)
+    )
     if trimspace(r.serial_number) != ""
   }
-  actual = {
-    for d in data.abm_org_devices.all.devices : d.serial_number => { server_id = d.assigned_server_id }
-  }
+  actual = data.abm_org_device_index.server.values
+
+  # keys() keeps the serials whose value is null, so "listed, assigned to no server"
+  # stays apart from "not listed". Set operations hash, so each is linear in the sizes.
+  desired_serials = toset(keys(local.desired))
+  actual_serials  = toset(keys(local.actual))
+
+  missing    = sort(setsubtract(local.desired_serials, local.actual_serials))
+  unexpected = sort(setsubtract(local.actual_serials, local.desired_serials))
+  # Serials on both sides whose server differs; m[s] is a hashed access.
+  wrongly_assigned = [
+    for s in sort(setintersection(local.desired_serials, local.actual_serials)) : {
+      serial_number = s
+      expected      = local.desired[s]
+      actual        = local.actual[s]
+    }
+    if local.desired[s] != local.actual[s]
+  ]
 }
 
 output "missing" {
   description = "Serial numbers in the CSV that Apple does not list: not in the organization, or released from it (abm_org_device tells which)."
-  value       = sort([for s in keys(local.desired) : s if lookup(local.actual, s, null) == null])
+  value       = local.missing
 }
 
 output "unexpected" {
   description = "Serial numbers Apple lists that the CSV does not have."
-  value       = sort([for s in keys(local.actual) : s if lookup(local.desired, s, null) == null])
+  value       = local.unexpected
 }
 
 output "wrongly_assigned" {
   description = "Devices in both whose MDM server differs from the CSV: { serial_number, expected, actual }, null meaning no server."
-  value = [
-    for s, want in local.desired : {
-      serial_number = s
-      expected      = want.server_id
-      actual        = local.actual[s].server_id
-    }
-    if lookup(local.actual, s, null) != null && try(local.actual[s].server_id, null) != want.server_id
-  ]
+  value       = local.wrongly_assigned
 }
 
 output "in_sync" {
   description = "True when nothing is missing, unexpected or wrongly assigned."
-  value = alltrue([
-    for s, want in local.desired : try(local.actual[s].server_id == want.server_id, false)
-  ]) && length(local.actual) == length(local.desired)
+  value       = length(local.missing) == 0 && length(local.unexpected) == 0 && length(local.wrongly_assigned) == 0
 }

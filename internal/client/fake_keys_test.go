@@ -61,6 +61,7 @@ func TestEveryKeyTheFakeSendsIsDecoded(t *testing.T) {
 		{MdmDeviceDetails, "/v1/mdmDevices/c3d8f0a6-2b4c-4d6e-9f80-7a6b5c4d3e03/details"},
 		{ActivationLockStatus, "/v1/orgDevices/XARRAYMAC0001/activationLockStatus"},
 		{OrgDeviceActivities, "/v1/orgDeviceActivities/" + fakeabm.ActivityCompleted},
+		{AuditEvents, "/v1/auditEvents?limit=1000&filter%5BstartTimestamp%5D=2025-01-01T00:00:00Z&filter%5BendTimestamp%5D=2027-01-01T00:00:00Z"},
 	}
 	for _, tc := range cases {
 		var doc struct {

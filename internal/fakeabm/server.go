@@ -37,6 +37,7 @@ type Options struct {
 	SharedServerName string
 	Users            int // generated users in addition to the fixtures (with units and groups in proportion)
 	MdmDevices       int // generated managed devices (built-in device management) in addition to the fixtures
+	AuditEvents      int // generated audit events in addition to the fixtures, in January 2026
 }
 
 // Server is one fake organization behind one HTTP listener.
@@ -60,6 +61,7 @@ type Server struct {
 	canceled int           // requests whose client went away while the fake was still answering
 	latency  time.Duration // Options.Latency, until SetLatency changes it
 	people   people        // users, groups and units, built on first use
+	audit    *auditLog
 
 	ts *httptest.Server
 	hs *http.Server
@@ -96,6 +98,7 @@ func NewServer(opts Options) *Server {
 			s.ds.servers[len(fixtureServers())+i].ServerName = opts.SharedServerName
 		}
 	}
+	s.audit = newAuditLog(opts.Seed, opts.AuditEvents, s.ds.numDevices(), s.ds.serialOf)
 	s.base.Store("")
 	return s
 }

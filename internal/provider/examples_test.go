@@ -351,8 +351,37 @@ XNOTINABM0001,
 			{
 				ProtoV6ProviderFactories: testProviders,
 				ConfigDirectory:          dir,
-				ConfigVariables:          config.Variables{"inventory_csv": config.StringVariable(csv)},
+				ConfigVariables: config.Variables{
+					"inventory_csv": config.StringVariable(csv),
+					"changes_since": config.StringVariable("2026-02-15T00:00:00Z"),
+				},
 				ConfigStateChecks: []statecheck.StateCheck{
+					exOutput("changes", driftChanges(t, "2026-02-15T00:00:00Z")),
+					exOutput("explained", knownvalue.ObjectExact(map[string]knownvalue.Check{
+						"missing": exList(
+							knownvalue.ObjectExact(map[string]knownvalue.Check{"serial_number": exStr("XNOTINABM0001"), "events": exList()}),
+							knownvalue.ObjectExact(map[string]knownvalue.Check{"serial_number": exStr("XRELEASED0001"), "events": exList(
+								driftChange("XRELEASED0001", "released", "2026-03-01T10:00:00Z", "Fleet sync", "RESELLER", "RESELLER-0042", ""),
+							)}),
+						),
+						"unexpected": exList(
+							knownvalue.ObjectExact(map[string]knownvalue.Check{"serial_number": exStr("XSPARSE00001"), "events": exList()}),
+						),
+						"wrongly_assigned": exList(
+							knownvalue.ObjectExact(map[string]knownvalue.Check{
+								"serial_number": exStr("XABC123X0ABC123X0"), "expected": exStr(exProduction), "actual": knownvalue.Null(),
+								"events": exList(driftChange("XABC123X0ABC123X0", "added", "2026-06-10T09:00:00Z", "Ada Admin", "", "", "")),
+							}),
+							knownvalue.ObjectExact(map[string]knownvalue.Check{
+								"serial_number": exStr("XAPPLETV0001"), "expected": exStr(exProduction), "actual": exStr(exConfigurator),
+								"events": exList(
+									driftChange("XAPPLETV0001", "unassigned", "2026-06-11T10:00:00Z", "Fleet sync", "", "", ""),
+									driftChange("XAPPLETV0001", "assigned", "2026-06-11T10:00:05.5Z", "Ada Admin", "", "", "Apple Configurator"),
+								),
+							}),
+						),
+					})),
+					exOutput("unexplained", exList(exStr("XNOTINABM0001"), exStr("XSPARSE00001"))),
 					exOutput("missing", exList(exStr("XNOTINABM0001"), exStr("XRELEASED0001"))),
 					exOutput("unexpected", exList(exStr("XSPARSE00001"))),
 					exOutput("wrongly_assigned", exList(
@@ -379,6 +408,9 @@ XNOTINABM0001,
 					exOutput("unexpected", exList()),
 					exOutput("wrongly_assigned", exList()),
 					exOutput("in_sync", knownvalue.Bool(true)),
+					// The default window, the last 30 days, holds none of the fake's events.
+					exOutput("changes", exList()),
+					exOutput("unexplained", exList()),
 				},
 			},
 		},

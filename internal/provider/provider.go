@@ -58,5 +58,6 @@ func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewMdmDeviceDataSource,
 		NewOrgDeviceActivationLockDataSource,
 		NewOrgDeviceActivityDataSource,
+		NewAuditEventsDataSource,
 	}
 }

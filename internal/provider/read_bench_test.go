@@ -108,6 +108,10 @@ func TestProtocolServerMatchesFramework(t *testing.T) {
 		"abm_mdm_device":                 {"serial_number": str("XABC123X0ABC123X0")},
 		"abm_org_device_activation_lock": {"serial_number": str("XARRAYMAC0001")},
 		"abm_org_device_activity":        {"id": str(fakeabm.ActivityCompleted), "include_log": tftypes.NewValue(tftypes.Bool, true)},
+		"abm_audit_events": {
+			"start_date_time": str("2025-01-01T00:00:00Z"), "end_date_time": str("2027-01-01T00:00:00Z"),
+			"types": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("DEVICE_ADDED_TO_ORG"), str("DOMAIN_ADDED")}),
+		},
 	}
 	for typeName, set := range sources {
 		t.Run(typeName, func(t *testing.T) {

@@ -35,6 +35,14 @@ func distinctItem(res *client.Resource, id string, trueBool int) (map[string]any
 			attrs[a.Key], want[a.TerraformName()] = []string{v + "a", v + "b"}, []string{v + "a", v + "b"}
 		case client.MACs:
 			attrs[a.Key], want[a.TerraformName()] = []string{v + "a", v + "b"}, v+"a,"+v+"b"
+		case client.JSON:
+			key := a.Key
+			if a.NamedBy != "" { // the payload sits under the key its namer names
+				key = fmt.Sprintf("%sV%02d", a.Key, i)
+				namer := &res.Attrs[res.Index(a.NamedBy)]
+				attrs[namer.Key], want[namer.TerraformName()] = key, key
+			}
+			attrs[key], want[a.TerraformName()] = map[string]any{"v": v}, `{"v":"`+v+`"}`
 		}
 	}
 	return map[string]any{"type": res.Type, "id": id, "attributes": attrs}, want
@@ -135,6 +143,15 @@ func TestEveryDeclaredAttributeIsWiredToItsOwnValue(t *testing.T) {
 		{client.ActivationLockStatus, activationLockObject, fakeabm.RouteActivationLockStatus, func(c *client.Client) (*client.Record, error) {
 			return c.GetActivationLockStatus(context.Background(), "S1")
 		}},
+		{client.AuditEvents, auditEventObject, fakeabm.RouteAuditEvents, func(c *client.Client) (*client.Record, error) {
+			var list []*client.Record
+			err := c.ListAuditEvents(context.Background(), client.AuditQuery{Start: "2026-01-01T00:00:00Z", End: "2026-02-01T00:00:00Z"},
+				func(r *client.Record) error { list = append(list, r); return nil })
+			if err != nil || len(list) != 1 {
+				return nil, fmt.Errorf("%d records: %w", len(list), err)
+			}
+			return list[0], nil
+		}},
 	}
 	f := fakeabm.New(fakeabm.Options{})
 	defer f.Close()
@@ -152,7 +169,7 @@ func TestEveryDeclaredAttributeIsWiredToItsOwnValue(t *testing.T) {
 		for _, trueBool := range bools {
 			item, want := distinctItem(tc.res, "S1", trueBool)
 			var doc any = map[string]any{"data": item}
-			if tc.route == fakeabm.RouteAppleCareCoverage || tc.route == fakeabm.RouteMdmDevices {
+			if tc.route == fakeabm.RouteAppleCareCoverage || tc.route == fakeabm.RouteMdmDevices || tc.route == fakeabm.RouteAuditEvents {
 				doc = map[string]any{"data": []any{item}, "meta": map[string]any{"paging": map[string]any{"limit": 1000}}}
 			}
 			body, _ := json.Marshal(doc)

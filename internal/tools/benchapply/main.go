@@ -6,6 +6,11 @@
 // provider's; its peak RSS is the larger of its own and any provider
 // process's), the requests the fake served and the state size. Each figure is the
 // median of -runs runs.
+//
+// The drift scenarios apply examples/drift-report itself (abm_org_device_index) and
+// the same report over abm_org_devices (testdata/drift-report-list) to an inventory
+// CSV derived from the fake's organization with a known drift (drift.go), and fail
+// unless the outputs find exactly that drift.
 package main
 
 import (
@@ -55,6 +60,15 @@ output "users" { value = length(data.abm_users.all.users) }
 data "abm_mdm_devices" "all" {}
 output "mdm_devices" { value = length(data.abm_mdm_devices.all.mdm_devices) }
 `,
+	// The fake generates twice the size in audit events (all in January 2026):
+	// at 100,000 this is the 200,000-event read.
+	"audit": `
+data "abm_audit_events" "all" {
+  start_date_time = "2025-12-01T00:00:00Z"
+  end_date_time   = "2026-12-01T00:00:00Z"
+}
+output "events" { value = length(data.abm_audit_events.all.events) }
+`,
 }
 
 type result struct {
@@ -73,8 +87,8 @@ type result struct {
 
 func main() {
 	var (
-		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices, and as many generated users)")
-		names     = flag.String("scenarios", "devices,summary,shared,users", "scenarios to run: "+strings.Join(keys(scenarios), ","))
+		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices, and as many generated users and managed devices; twice as many audit events)")
+		names     = flag.String("scenarios", "devices,summary,shared,users,mdm_devices,audit,drift,drift-list", "scenarios to run: "+strings.Join(append(keys(scenarios), keys(driftScenarios)...), ","))
 		runs      = flag.Int("runs", 3, "runs per case; figures are medians")
 		latency   = flag.Duration("latency", 0, "also run every case with this latency added to every request, and compare its wall time with (requests x latency) + the zero-latency wall time")
 		terraform = flag.String("terraform", "terraform", "Terraform CLI")
@@ -110,7 +124,7 @@ func run(sizes, names string, runs int, latency time.Duration, terraform, jsonOu
 	}
 
 	var results []result
-	fmt.Printf("%-8s %8s %8s %9s %10s %11s %9s %10s %9s %9s  %s\n",
+	fmt.Printf("%-10s %8s %8s %9s %10s %11s %9s %10s %9s %9s  %s\n",
 		"scenario", "devices", "latency", "wall_s", "prov_cpu_s", "prov_rss_MB", "tf_cpu_s", "tf_rss_MB", "state_KB", "vs_bound", "requests")
 	latencies := []time.Duration{0}
 	if latency > 0 {
@@ -127,15 +141,16 @@ func run(sizes, names string, runs int, latency time.Duration, terraform, jsonOu
 			if err != nil {
 				return err
 			}
+			var drift *driftCase // derived once per fake, for the drift scenarios
 			for _, name := range strings.Split(names, ",") {
-				cfg, ok := scenarios[name]
-				if !ok {
+				c, err := newCase(name, tmp, fake, n, &drift)
+				if err != nil {
 					fake.stop()
-					return fmt.Errorf("unknown scenario %q", name)
+					return err
 				}
 				var all []result
 				for i := range runs {
-					r, err := applyOnce(tmp, terraform, rc, filepath.Join(bin, "terraform-provider-abm"), fake, name, cfg, fmt.Sprintf("%s-%d-%s-%d", name, n, lat, i))
+					r, err := applyOnce(tmp, terraform, rc, filepath.Join(bin, "terraform-provider-abm"), fake, c, fmt.Sprintf("%s-%d-%s-%d", name, n, lat, i))
 					if err != nil {
 						fake.stop()
 						return err
@@ -159,9 +174,15 @@ func run(sizes, names string, runs int, latency time.Duration, terraform, jsonOu
 					vs = fmt.Sprintf("%.2f", m.VsBound)
 				}
 				results = append(results, m)
-				fmt.Printf("%-8s %8d %8s %9.2f %10.2f %11.1f %9.2f %10.1f %9.1f %9s  %v\n",
+				fmt.Printf("%-10s %8d %8s %9.2f %10.2f %11.1f %9.2f %10.1f %9.1f %9s  %v\n",
 					m.Scenario, m.Devices, lat, float64(m.WallMS)/1000, float64(m.ProvCPUMS)/1000, m.ProvRSSMB,
 					float64(m.TFCPUMS)/1000, m.TFRSSMB, float64(m.StateBytes)/1024, vs, m.Requests)
+				if c.drift != nil {
+					fmt.Printf("%-10s %8s %8s  outputs checked: %v\n", "", "", "", c.drift.want)
+				}
+				if name == "drift" && n >= 100000 && lat == 0 {
+					fmt.Printf("%-10s %8s %8s  %s\n", "", "", "", driftTargets(m))
+				}
 			}
 			fake.stop()
 		}
@@ -177,13 +198,17 @@ type fakeProc struct {
 	cmd *exec.Cmd
 	env []string
 	url string
+	dir string // holds inventory.csv: the listed devices with their servers
 }
 
 func startFake(bin, dir string, devices int, latency time.Duration) (*fakeProc, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil { // -inventory is written into it first
+		return nil, err
+	}
 	// The fakeabm this tool just built.
 	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-users", strconv.Itoa(devices), "-mdm-devices", strconv.Itoa(devices), //nolint:gosec // see above
-		"-servers", "20", "-seed", "7",
-		"-latency", latency.String(), "-out", dir)
+		"-audit-events", strconv.Itoa(2*devices), "-servers", "20", "-seed", "7",
+		"-latency", latency.String(), "-out", dir, "-inventory", filepath.Join(dir, "inventory.csv"))
 	cmd.Stderr = io.Discard
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -192,7 +217,7 @@ func startFake(bin, dir string, devices int, latency time.Duration) (*fakeProc, 
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	f := &fakeProc{cmd: cmd}
+	f := &fakeProc{cmd: cmd, dir: dir}
 	line, err := bufio.NewReader(stdout).ReadString('\n')
 	if err != nil {
 		f.stop()
@@ -235,7 +260,44 @@ func (f *fakeProc) counts() (map[string]int, error) {
 	return m, json.NewDecoder(resp.Body).Decode(&m)
 }
 
-func applyOnce(tmp, terraform, rc, realProvider string, fake *fakeProc, name, cfg, id string) (result, error) {
+// benchCase is one scenario at one fleet size: the main.tf to apply, its
+// -var arguments and, for a drift report, the drift its outputs must show.
+type benchCase struct {
+	name  string
+	main  string
+	args  []string
+	drift *driftCase
+}
+
+type driftCase struct {
+	csv  string
+	want driftCounts
+}
+
+func newCase(name, tmp string, fake *fakeProc, n int, drift **driftCase) (benchCase, error) {
+	if cfg, ok := scenarios[name]; ok {
+		return benchCase{name: name, main: "terraform {\n  required_providers {\n    abm = { source = \"abm-terraform/abm\" }\n  }\n}\nprovider \"abm\" {}\n" + cfg}, nil
+	}
+	dir, ok := driftScenarios[name]
+	if !ok {
+		return benchCase{}, fmt.Errorf("unknown scenario %q", name)
+	}
+	main, err := os.ReadFile(filepath.Join(dir, "main.tf"))
+	if err != nil {
+		return benchCase{}, fmt.Errorf("scenario %s (run from the module root): %w", name, err)
+	}
+	if *drift == nil {
+		csv := filepath.Join(fake.dir, "drift.csv")
+		want, err := deriveInventory(filepath.Join(fake.dir, "inventory.csv"), csv, n)
+		if err != nil {
+			return benchCase{}, err
+		}
+		*drift = &driftCase{csv: csv, want: want}
+	}
+	return benchCase{name: name, main: string(main), args: []string{"-var", "inventory_csv=" + (*drift).csv}, drift: *drift}, nil
+}
+
+func applyOnce(tmp, terraform, rc, realProvider string, fake *fakeProc, c benchCase, id string) (result, error) {
 	work := filepath.Join(tmp, "work", id)
 	usage := filepath.Join(tmp, "usage", id)
 	for _, d := range []string{work, usage} {
@@ -243,15 +305,14 @@ func applyOnce(tmp, terraform, rc, realProvider string, fake *fakeProc, name, cf
 			return result{}, err
 		}
 	}
-	main := "terraform {\n  required_providers {\n    abm = { source = \"abm-terraform/abm\" }\n  }\n}\nprovider \"abm\" {}\n" + cfg
-	if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(main), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(work, "main.tf"), []byte(c.main), 0o600); err != nil {
 		return result{}, err
 	}
 	before, err := fake.counts()
 	if err != nil {
 		return result{}, err
 	}
-	cmd := exec.Command(terraform, "apply", "-auto-approve", "-input=false", "-no-color") //nolint:gosec // the Terraform CLI the user named
+	cmd := exec.Command(terraform, append([]string{"apply", "-auto-approve", "-input=false", "-no-color"}, c.args...)...) //nolint:gosec // the Terraform CLI the user named
 	cmd.Dir = work
 	cmd.Env = append(os.Environ(), fake.env...)
 	cmd.Env = append(cmd.Env, "TF_CLI_CONFIG_FILE="+rc, "ABM_BENCH_REAL_PROVIDER="+realProvider,
@@ -266,7 +327,12 @@ func applyOnce(tmp, terraform, rc, realProvider string, fake *fakeProc, name, cf
 	if err != nil {
 		return result{}, err
 	}
-	r := result{Scenario: name, WallMS: wall.Milliseconds(), Requests: map[string]int{}}
+	if c.drift != nil {
+		if err := checkDrift(terraform, work, cmd.Env, c.drift.want); err != nil {
+			return result{}, fmt.Errorf("%s: %w", id, err)
+		}
+	}
+	r := result{Scenario: c.name, WallMS: wall.Milliseconds(), Requests: map[string]int{}}
 	for k, v := range after {
 		if d := v - before[k]; d > 0 {
 			r.Requests[k] = d
