@@ -35,6 +35,7 @@ type Options struct {
 	// SharedServerName, when set, names every generated server alike: ABM
 	// does not require unique names, and lookups by name must cope.
 	SharedServerName string
+	Catalog          int // generated apps, packages, blueprints and configurations, each, in addition to the fixtures
 }
 
 // Server is one fake organization behind one HTTP listener.
@@ -56,6 +57,7 @@ type Server struct {
 	seen     seen
 	canceled int           // requests whose client went away while the fake was still answering
 	latency  time.Duration // Options.Latency, until SetLatency changes it
+	dm       dmState       // built-in device management: catalog and knobs
 
 	ts *httptest.Server
 	hs *http.Server

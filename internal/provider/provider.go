@@ -48,5 +48,13 @@ func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewOrgDeviceDataSource,
 		NewOrgDeviceSummaryDataSource,
 		NewOrgDeviceIndexDataSource,
+		NewAppsDataSource,
+		NewAppDataSource,
+		NewPackagesDataSource,
+		NewPackageDataSource,
+		NewBlueprintsDataSource,
+		NewBlueprintDataSource,
+		NewConfigurationsDataSource,
+		NewConfigurationDataSource,
 	}
 }
