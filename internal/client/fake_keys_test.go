@@ -50,6 +50,11 @@ func TestEveryKeyTheFakeSendsIsDecoded(t *testing.T) {
 		{MdmServers, "/v1/mdmServers?limit=1000&fields[mdmServers]=" + MdmServers.Keys()},
 		{MdmServers, "/v1/mdmServers/" + server},
 		{AppleCareCoverage, "/v1/orgDevices/XABC123X0ABC123X0/appleCareCoverage"},
+		{Apps, "/v1/apps?limit=1000"},
+		{Packages, "/v1/packages?limit=1000"},
+		{Blueprints, "/v1/blueprints?limit=1000"},
+		{Configurations, "/v1/configurations?limit=1000"},
+		{Configurations, "/v1/configurations/config-12345"},
 	}
 	for _, tc := range cases {
 		var doc struct {
