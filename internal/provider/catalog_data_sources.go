@@ -46,13 +46,19 @@ var (
 	blueprintsKind = &catalogKind{plural: "blueprints", noun: "blueprint", res: client.Blueprints, obj: blueprintObject,
 		access: blueprintsAccess, key: lookupKey{arg: "name", index: blueprintName},
 		keyDoc: "Name of the blueprint, matched exactly. A name shared by several blueprints is an error that lists their ids; use `id` then.",
-		list:   func(c *client.Client) func(context.Context, func(*client.Record) error) error { return c.ListBlueprints },
-		get:    func(c *client.Client) func(context.Context, string) (*client.Record, error) { return c.GetBlueprint }}
+		list: func(c *client.Client) func(context.Context, func(*client.Record) error) error {
+			return c.ListBlueprints
+		},
+		get: func(c *client.Client) func(context.Context, string) (*client.Record, error) { return c.GetBlueprint }}
 	configurationsKind = &catalogKind{plural: "configurations", noun: "configuration", res: client.Configurations,
 		obj: configurationObject, access: configurationsAccess, key: lookupKey{arg: "name", index: configurationName},
 		keyDoc: "Name of the configuration, matched exactly. A name shared by several configurations is an error that lists their ids; use `id` then.",
-		list:   func(c *client.Client) func(context.Context, func(*client.Record) error) error { return c.ListConfigurations },
-		get:    func(c *client.Client) func(context.Context, string) (*client.Record, error) { return c.GetConfiguration }}
+		list: func(c *client.Client) func(context.Context, func(*client.Record) error) error {
+			return c.ListConfigurations
+		},
+		get: func(c *client.Client) func(context.Context, string) (*client.Record, error) {
+			return c.GetConfiguration
+		}}
 )
 
 // all is the whole collection, from the provider instance's shared fetch.
