@@ -97,7 +97,7 @@ func (s *Server) serveDMList(w http.ResponseWriter, r *http.Request, c *dmCollec
 		s.writeError(w, *e)
 		return
 	}
-	p, e := s.parsePage(r, "/"+c.typ, len(c.items))
+	p, e := s.parsePage(r, "/"+c.typ, c.len())
 	if e != nil {
 		s.writeError(w, *e)
 		return
@@ -108,7 +108,8 @@ func (s *Server) serveDMList(w http.ResponseWriter, r *http.Request, c *dmCollec
 	j.key("data")
 	j.arr()
 	for i := p.offset; i < p.end(); i++ {
-		s.writeDMItem(&j, c, &c.items[i], sel, k, true)
+		it := c.at(i)
+		s.writeDMItem(&j, c, &it, sel, k, true)
 	}
 	j.endArr()
 	s.writeListTail(&j, r, p)
@@ -133,7 +134,7 @@ func (s *Server) serveDMItem(w http.ResponseWriter, r *http.Request, c *dmCollec
 	var j jw
 	j.obj()
 	j.key("data")
-	s.writeDMItem(&j, c, it, sel, s.dmKnobsNow(), false)
+	s.writeDMItem(&j, c, &it, sel, s.dmKnobsNow(), false)
 	s.writeSelfLinks(&j, s.apiURL("/"+c.typ+"/"+url.PathEscape(id)))
 	j.endObj()
 	writeJSON(w, http.StatusOK, j.b)

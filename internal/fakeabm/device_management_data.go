@@ -29,25 +29,43 @@ type dmProfile struct {
 	xml, filename string
 }
 
-// dmCollection is one resource type of the catalog.
+// dmCollection is one resource type of the catalog: its fixtures, then n
+// generated items made on demand from their index, so a catalog of any size
+// costs nothing until it is served.
 type dmCollection struct {
-	typ    string // JSON:API type and path segment
-	fields []string
-	items  []dmItem
-	byID   map[string]int
+	typ      string // JSON:API type and path segment
+	fields   []string
+	fixtures []dmItem
+	byID     map[string]int // fixture id → index
+	n        int
+	gen      func(i int) dmItem
+	genID    string // fmt pattern of generated ids, with one %d
 }
 
 func (c *dmCollection) add(it dmItem) {
-	c.byID[it.id] = len(c.items)
-	c.items = append(c.items, it)
+	c.byID[it.id] = len(c.fixtures)
+	c.fixtures = append(c.fixtures, it)
 }
 
-func (c *dmCollection) get(id string) (*dmItem, bool) {
-	i, ok := c.byID[id]
-	if !ok {
-		return nil, false
+func (c *dmCollection) len() int { return len(c.fixtures) + c.n }
+
+// at is item i in list order.
+func (c *dmCollection) at(i int) dmItem {
+	if i < len(c.fixtures) {
+		return c.fixtures[i]
 	}
-	return &c.items[i], true
+	return c.gen(i - len(c.fixtures))
+}
+
+func (c *dmCollection) get(id string) (dmItem, bool) {
+	if i, ok := c.byID[id]; ok {
+		return c.fixtures[i], true
+	}
+	var g int
+	if _, err := fmt.Sscanf(id, c.genID, &g); err != nil || g < 0 || g >= c.n || fmt.Sprintf(c.genID, g) != id {
+		return dmItem{}, false
+	}
+	return c.gen(g), true
 }
 
 // Blueprint relationships (§9.4): path segment = linkage type.
@@ -97,11 +115,16 @@ const FixtureProfileXML = `<?xml version="1.0" encoding="UTF-8"?>
 `
 
 func newDMData(seed int64, n int) *dmData {
+	n = max(n, 0)
 	d := &dmData{
-		apps:           dmCollection{typ: "apps", fields: appFields, byID: map[string]int{}},
-		packages:       dmCollection{typ: "packages", fields: packageFields, byID: map[string]int{}},
-		blueprints:     dmCollection{typ: "blueprints", fields: blueprintFields, byID: map[string]int{}},
-		configurations: dmCollection{typ: "configurations", fields: configurationFields, byID: map[string]int{}},
+		apps: dmCollection{typ: "apps", fields: appFields, byID: map[string]int{}, n: n, genID: "2%09d",
+			gen: func(i int) dmItem { return genApp(seed, i) }},
+		packages: dmCollection{typ: "packages", fields: packageFields, byID: map[string]int{}, n: n, genID: "pkg-gen-%06d",
+			gen: func(i int) dmItem { return genPackage(seed, i) }},
+		blueprints: dmCollection{typ: "blueprints", fields: blueprintFields, byID: map[string]int{}, n: n, genID: "bp-gen-%06d",
+			gen: func(i int) dmItem { return genBlueprint(seed, i, n) }},
+		configurations: dmCollection{typ: "configurations", fields: configurationFields, byID: map[string]int{}, n: n,
+			genID: "cfg-gen-%06d", gen: func(i int) dmItem { return genConfiguration(seed, i) }},
 	}
 	for _, it := range fixtureApps() {
 		d.apps.add(it)
@@ -114,19 +137,6 @@ func newDMData(seed int64, n int) *dmData {
 	}
 	for _, it := range fixtureBlueprints() {
 		d.blueprints.add(it)
-	}
-	n = max(n, 0)
-	d.apps.items = append(make([]dmItem, 0, len(d.apps.items)+n), d.apps.items...)
-	d.packages.items = append(make([]dmItem, 0, len(d.packages.items)+n), d.packages.items...)
-	d.configurations.items = append(make([]dmItem, 0, len(d.configurations.items)+n), d.configurations.items...)
-	d.blueprints.items = append(make([]dmItem, 0, len(d.blueprints.items)+n), d.blueprints.items...)
-	for i := range n {
-		d.apps.add(genApp(seed, i))
-		d.packages.add(genPackage(seed, i))
-		d.configurations.add(genConfiguration(seed, i))
-	}
-	for i := range n {
-		d.blueprints.add(genBlueprint(seed, i, n))
 	}
 	return d
 }
@@ -256,7 +266,7 @@ func genDate(r *rng) string {
 
 func genApp(seed int64, i int) dmItem {
 	r := newRNG(seed, streamApp, uint64(i))
-	id := strconv.Itoa(2000000000 + i)
+	id := fmt.Sprintf("2%09d", i)
 	return dmItem{id: id, attrs: []dmAttr{
 		a("name", "App "+strconv.Itoa(i)), a("bundleId", "com.example.app"+strconv.Itoa(i)),
 		a("websiteUrl", "https://apps.example/"+strconv.Itoa(i)), a("version", fmt.Sprintf("%d.%d", 1+r.intn(9), r.intn(10))),
@@ -296,7 +306,7 @@ func genBlueprint(seed int64, i, n int) dmItem {
 	r := newRNG(seed, streamBlueprint, uint64(i))
 	rels := map[string][]string{}
 	if n > 0 {
-		rels["apps"] = []string{strconv.Itoa(2000000000 + r.intn(n))}
+		rels["apps"] = []string{fmt.Sprintf("2%09d", r.intn(n))}
 		rels["configurations"] = []string{fmt.Sprintf("cfg-gen-%06d", r.intn(n))}
 		rels["packages"] = []string{fmt.Sprintf("pkg-gen-%06d", r.intn(n))}
 	}
