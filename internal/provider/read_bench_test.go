@@ -92,6 +92,17 @@ func TestProtocolServerMatchesFramework(t *testing.T) {
 		"abm_mdm_servers":        {"include_device_serials": tftypes.NewValue(tftypes.Bool, true)},
 		"abm_mdm_server":         {"server_name": str("Production MDM")},
 		"abm_organization":       nil,
+		"abm_apps":               nil,
+		"abm_app":                {"bundle_id": str("com.apple.iWork.Pages")},
+		"abm_packages":           nil,
+		"abm_package":            {"id": str("pkg-12345")},
+		"abm_blueprints":         {"include_relationships": tftypes.NewValue(tftypes.Bool, true)},
+		"abm_blueprint":          {"name": str("Sales iPads")},
+		"abm_configurations": {
+			"include_custom_settings": tftypes.NewValue(tftypes.Bool, true),
+			"types":                   tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("CUSTOM_SETTING"), str("WIFI")}),
+		},
+		"abm_configuration": {"name": str("Corporate Wi-Fi")},
 	}
 	for typeName, set := range sources {
 		t.Run(typeName, func(t *testing.T) {
