@@ -292,8 +292,8 @@ func TestSensitiveAttributesAreMarked(t *testing.T) {
 	if len(want) != 0 {
 		t.Errorf("provider schema lacks %v", want)
 	}
-	if len(resp.DataSourceSchemas) != 6 {
-		t.Errorf("%d data sources, want 6", len(resp.DataSourceSchemas))
+	if len(resp.DataSourceSchemas) < 6 { // the loop below must see every data source, not none
+		t.Errorf("%d data sources, want at least 6", len(resp.DataSourceSchemas))
 	}
 	for name, s := range resp.DataSourceSchemas {
 		for _, a := range s.Block.Attributes {
