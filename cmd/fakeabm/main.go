@@ -40,6 +40,7 @@ func run() error {
 	)
 	flag.IntVar(&opts.Devices, "devices", 300, "generated devices in addition to the fixtures")
 	flag.IntVar(&opts.Servers, "servers", 4, "generated MDM servers in addition to the fixtures")
+	flag.IntVar(&opts.Catalog, "catalog", 0, "generated apps, packages, blueprints and configurations, each, in addition to the fixtures")
 	flag.Int64Var(&opts.Seed, "seed", 1, "data set seed")
 	flag.StringVar(&opts.Scope, "scope", "business.api", "business.api or school.api")
 	flag.DurationVar(&opts.Latency, "latency", 0, "latency added to every request")

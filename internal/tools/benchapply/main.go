@@ -44,6 +44,17 @@ data "abm_mdm_servers" "all" {}
 data "abm_organization" "org" {}
 output "total" { value = data.abm_org_device_summary.fleet.total }
 `,
+	// The size is also the number of generated apps, packages, blueprints
+	// and configurations, each; this reads the four lists.
+	"catalog": `
+data "abm_apps" "all" {}
+data "abm_packages" "all" {}
+data "abm_blueprints" "all" {}
+data "abm_configurations" "all" {}
+output "items" {
+  value = length(data.abm_apps.all.apps) + length(data.abm_packages.all.packages) + length(data.abm_blueprints.all.blueprints) + length(data.abm_configurations.all.configurations)
+}
+`,
 }
 
 type result struct {
@@ -62,7 +73,7 @@ type result struct {
 
 func main() {
 	var (
-		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices)")
+		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices, and generated catalog items of each kind)")
 		names     = flag.String("scenarios", "devices,summary,shared", "scenarios to run: "+strings.Join(keys(scenarios), ","))
 		runs      = flag.Int("runs", 3, "runs per case; figures are medians")
 		latency   = flag.Duration("latency", 0, "also run every case with this latency added to every request, and compare its wall time with (requests x latency) + the zero-latency wall time")
@@ -170,7 +181,7 @@ type fakeProc struct {
 
 func startFake(bin, dir string, devices int, latency time.Duration) (*fakeProc, error) {
 	// The fakeabm this tool just built.
-	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-servers", "20", "-seed", "7", //nolint:gosec // see above
+	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-catalog", strconv.Itoa(devices), "-servers", "20", "-seed", "7", //nolint:gosec // see above
 		"-latency", latency.String(), "-out", dir)
 	cmd.Stderr = io.Discard
 	stdout, err := cmd.StdoutPipe()
