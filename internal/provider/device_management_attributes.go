@@ -62,7 +62,6 @@ func blueprintIDLists() []added {
 // The positions lookups, filters and checks read.
 var (
 	appBundleID       = client.Apps.Index("bundleId")
-	appName           = client.Apps.Index("name")
 	packageName       = client.Packages.Index("name")
 	blueprintName     = client.Blueprints.Index("name")
 	configurationName = client.Configurations.Index("name")
