@@ -61,6 +61,7 @@ func run() error {
 	flag.IntVar(&opts.Users, "users", 0, "generated users in addition to the fixtures (with units and groups in proportion)")
 	flag.IntVar(&opts.MdmDevices, "mdm-devices", 0, "generated managed devices (built-in device management) in addition to the fixtures")
 	flag.IntVar(&opts.AuditEvents, "audit-events", 0, "generated audit events (January 2026) in addition to the fixtures")
+	flag.IntVar(&opts.Catalog, "catalog", 0, "generated apps, packages, blueprints and configurations, each, in addition to the fixtures")
 	flag.Int64Var(&opts.Seed, "seed", 1, "data set seed")
 	flag.StringVar(&opts.Scope, "scope", "business.api", "business.api or school.api")
 	flag.DurationVar(&opts.Latency, "latency", 0, "latency added to every request")

@@ -62,6 +62,11 @@ func TestEveryKeyTheFakeSendsIsDecoded(t *testing.T) {
 		{ActivationLockStatus, "/v1/orgDevices/XARRAYMAC0001/activationLockStatus"},
 		{OrgDeviceActivities, "/v1/orgDeviceActivities/" + fakeabm.ActivityCompleted},
 		{AuditEvents, "/v1/auditEvents?limit=1000&filter%5BstartTimestamp%5D=2025-01-01T00:00:00Z&filter%5BendTimestamp%5D=2027-01-01T00:00:00Z"},
+		{Apps, "/v1/apps?limit=1000"},
+		{Packages, "/v1/packages?limit=1000"},
+		{Blueprints, "/v1/blueprints?limit=1000"},
+		{Configurations, "/v1/configurations?limit=1000"},
+		{Configurations, "/v1/configurations/config-12345"},
 	}
 	for _, tc := range cases {
 		var doc struct {

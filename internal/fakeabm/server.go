@@ -38,6 +38,7 @@ type Options struct {
 	Users            int // generated users in addition to the fixtures (with units and groups in proportion)
 	MdmDevices       int // generated managed devices (built-in device management) in addition to the fixtures
 	AuditEvents      int // generated audit events in addition to the fixtures, in January 2026
+	Catalog          int // generated apps, packages, blueprints and configurations, each, in addition to the fixtures
 }
 
 // Server is one fake organization behind one HTTP listener.
@@ -62,6 +63,7 @@ type Server struct {
 	latency  time.Duration // Options.Latency, until SetLatency changes it
 	people   people        // users, groups and units, built on first use
 	audit    *auditLog
+	dm       dmState // built-in device management: catalog and knobs
 
 	ts *httptest.Server
 	hs *http.Server

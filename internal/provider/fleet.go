@@ -24,6 +24,7 @@ type fleet struct {
 	mu      sync.Mutex
 	lists   map[string]*flight[[]*client.Record]
 	related map[string]*flight[[]string]
+	records map[string]*flight[*client.Record]
 }
 
 // Devices is every device Apple lists, in Apple's order, each kept as the
@@ -140,4 +141,21 @@ func eachParallel(ctx context.Context, n int, fn func(ctx context.Context, i int
 		g.Go(func() error { return fn(ctx, i) })
 	}
 	return g.Wait()
+}
+
+// Record is one item read by its own request (a configuration with its
+// profile), read once per provider instance under key, e.g.
+// "configurations/C1", however many data sources ask.
+func (f *fleet) Record(ctx context.Context, key string, get func(context.Context) (*client.Record, error)) (*client.Record, error) {
+	f.mu.Lock()
+	if f.records == nil {
+		f.records = map[string]*flight[*client.Record]{}
+	}
+	fl := f.records[key]
+	if fl == nil {
+		fl = &flight[*client.Record]{}
+		f.records[key] = fl
+	}
+	f.mu.Unlock()
+	return fl.get(ctx, get)
 }

@@ -59,5 +59,13 @@ func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewOrgDeviceActivationLockDataSource,
 		NewOrgDeviceActivityDataSource,
 		NewAuditEventsDataSource,
+		NewAppsDataSource,
+		NewAppDataSource,
+		NewPackagesDataSource,
+		NewPackageDataSource,
+		NewBlueprintsDataSource,
+		NewBlueprintDataSource,
+		NewConfigurationsDataSource,
+		NewConfigurationDataSource,
 	}
 }

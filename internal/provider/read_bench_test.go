@@ -112,6 +112,17 @@ func TestProtocolServerMatchesFramework(t *testing.T) {
 			"start_date_time": str("2025-01-01T00:00:00Z"), "end_date_time": str("2027-01-01T00:00:00Z"),
 			"types": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("DEVICE_ADDED_TO_ORG"), str("DOMAIN_ADDED")}),
 		},
+		"abm_apps":       nil,
+		"abm_app":        {"bundle_id": str("com.apple.iWork.Pages")},
+		"abm_packages":   nil,
+		"abm_package":    {"id": str("pkg-12345")},
+		"abm_blueprints": {"include_relationships": tftypes.NewValue(tftypes.Bool, true)},
+		"abm_blueprint":  {"name": str("Sales iPads")},
+		"abm_configurations": {
+			"include_custom_settings": tftypes.NewValue(tftypes.Bool, true),
+			"types":                   tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{str("CUSTOM_SETTING"), str("WIFI")}),
+		},
+		"abm_configuration": {"name": str("Corporate Wi-Fi")},
 	}
 	for typeName, set := range sources {
 		t.Run(typeName, func(t *testing.T) {

@@ -152,6 +152,18 @@ func TestEveryDeclaredAttributeIsWiredToItsOwnValue(t *testing.T) {
 			}
 			return list[0], nil
 		}},
+		{client.Apps, appObject, fakeabm.RouteApp, func(c *client.Client) (*client.Record, error) {
+			return c.GetApp(context.Background(), "S1")
+		}},
+		{client.Packages, packageObject, fakeabm.RoutePackage, func(c *client.Client) (*client.Record, error) {
+			return c.GetPackage(context.Background(), "S1")
+		}},
+		{client.Blueprints, blueprintObject, fakeabm.RouteBlueprint, func(c *client.Client) (*client.Record, error) {
+			return c.GetBlueprint(context.Background(), "S1")
+		}},
+		{client.Configurations, configurationObject, fakeabm.RouteConfiguration, func(c *client.Client) (*client.Record, error) {
+			return c.GetConfiguration(context.Background(), "S1")
+		}},
 	}
 	f := fakeabm.New(fakeabm.Options{})
 	defer f.Close()

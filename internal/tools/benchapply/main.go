@@ -69,6 +69,17 @@ data "abm_audit_events" "all" {
 }
 output "events" { value = length(data.abm_audit_events.all.events) }
 `,
+	// The size is also the number of generated apps, packages, blueprints
+	// and configurations, each; this reads the four lists.
+	"catalog": `
+data "abm_apps" "all" {}
+data "abm_packages" "all" {}
+data "abm_blueprints" "all" {}
+data "abm_configurations" "all" {}
+output "items" {
+  value = length(data.abm_apps.all.apps) + length(data.abm_packages.all.packages) + length(data.abm_blueprints.all.blueprints) + length(data.abm_configurations.all.configurations)
+}
+`,
 }
 
 type result struct {
@@ -87,8 +98,8 @@ type result struct {
 
 func main() {
 	var (
-		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices, and as many generated users and managed devices; twice as many audit events)")
-		names     = flag.String("scenarios", "devices,summary,shared,users,mdm_devices,audit,drift,drift-list", "scenarios to run: "+strings.Join(append(keys(scenarios), keys(driftScenarios)...), ","))
+		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices, and as many generated users, managed devices and catalog items of each kind; twice as many audit events)")
+		names     = flag.String("scenarios", "devices,summary,shared,users,mdm_devices,catalog,audit,drift,drift-list", "scenarios to run: "+strings.Join(append(keys(scenarios), keys(driftScenarios)...), ","))
 		runs      = flag.Int("runs", 3, "runs per case; figures are medians")
 		latency   = flag.Duration("latency", 0, "also run every case with this latency added to every request, and compare its wall time with (requests x latency) + the zero-latency wall time")
 		terraform = flag.String("terraform", "terraform", "Terraform CLI")
@@ -207,7 +218,7 @@ func startFake(bin, dir string, devices int, latency time.Duration) (*fakeProc, 
 	}
 	// The fakeabm this tool just built.
 	cmd := exec.Command(bin, "-devices", strconv.Itoa(devices), "-users", strconv.Itoa(devices), "-mdm-devices", strconv.Itoa(devices), //nolint:gosec // see above
-		"-audit-events", strconv.Itoa(2*devices), "-servers", "20", "-seed", "7",
+		"-catalog", strconv.Itoa(devices), "-audit-events", strconv.Itoa(2*devices), "-servers", "20", "-seed", "7",
 		"-latency", latency.String(), "-out", dir, "-inventory", filepath.Join(dir, "inventory.csv"))
 	cmd.Stderr = io.Discard
 	stdout, err := cmd.StdoutPipe()
