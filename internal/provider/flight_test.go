@@ -19,10 +19,10 @@ func TestFlightConcurrentCallersShareOneFetch(t *testing.T) {
 		var f flight[int]
 		var fetches atomic.Int32
 		release := make(chan struct{})
-		fetch := func(context.Context) (int, error) {
+		fetch := func(ctx context.Context) (int, error) {
 			fetches.Add(1)
 			<-release
-			return 42, nil
+			return 42, ctx.Err()
 		}
 		const callers = 5
 		results := make(chan int, callers)
@@ -144,10 +144,10 @@ func TestFlightWaiterWithAnEndedContextStopsWaiting(t *testing.T) {
 		var f flight[int]
 		var fetches atomic.Int32
 		release := make(chan struct{})
-		fetch := func(context.Context) (int, error) {
+		fetch := func(ctx context.Context) (int, error) {
 			fetches.Add(1)
 			<-release
-			return 7, nil
+			return 7, ctx.Err()
 		}
 		fetched := make(chan int, 1)
 		go func() {
