@@ -263,9 +263,11 @@ func protoConfig(t *testing.T, srv tfprotov6.ProviderServer, attrs map[string]tf
 	return &dv
 }
 
-func str(s string) tftypes.Value           { return tftypes.NewValue(tftypes.String, s) }
-func num(n int64) tftypes.Value            { return tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(n)) }
-func unknown(t tftypes.Type) tftypes.Value { return tftypes.NewValue(t, tftypes.UnknownValue) }
+func tfString(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+func tfNumber(n int64) tftypes.Value {
+	return tftypes.NewValue(tftypes.Number, new(big.Float).SetInt64(n))
+}
+func tfUnknown(t tftypes.Type) tftypes.Value { return tftypes.NewValue(t, tftypes.UnknownValue) }
 
 // oneProtoError is oneAttributeError for diagnostics of the plugin protocol.
 func oneProtoError(t *testing.T, diags []*tfprotov6.Diagnostic, attribute string) string {
@@ -296,9 +298,9 @@ func TestProviderConfigValidation(t *testing.T) {
 	}
 	t.Run("valid", func(t *testing.T) {
 		diags := validate(t, map[string]tftypes.Value{
-			"client_id": str("BUSINESSAPI.1"), "key_id": str("k"), "private_key_file": str("/k.pem"),
-			"scope": str("business.api"), "api_url": str("https://api.example"), "token_url": str("http://127.0.0.1:1/token"),
-			"ade_url": str("http://[::1]:2"), "server_token": str("{}"), "max_retries": num(100), "requests_per_minute": num(100000),
+			"client_id": tfString("BUSINESSAPI.1"), "key_id": tfString("k"), "private_key_file": tfString("/k.pem"),
+			"scope": tfString("business.api"), "api_url": tfString("https://api.example"), "token_url": tfString("http://127.0.0.1:1/token"),
+			"ade_url": tfString("http://[::1]:2"), "server_token": tfString("{}"), "max_retries": tfNumber(100), "requests_per_minute": tfNumber(100000),
 		})
 		if len(diags) != 0 {
 			t.Errorf("diagnostics for a valid configuration: %v", diags[0])
@@ -306,7 +308,7 @@ func TestProviderConfigValidation(t *testing.T) {
 	})
 	// Unknown values are checked by Configure (below), not by the validators.
 	t.Run("unknown", func(t *testing.T) {
-		if diags := validate(t, map[string]tftypes.Value{"api_url": unknown(tftypes.String), "max_retries": unknown(tftypes.Number)}); len(diags) != 0 {
+		if diags := validate(t, map[string]tftypes.Value{"api_url": tfUnknown(tftypes.String), "max_retries": tfUnknown(tftypes.Number)}); len(diags) != 0 {
 			t.Errorf("diagnostics for unknown values: %v", diags[0])
 		}
 	})
@@ -315,18 +317,18 @@ func TestProviderConfigValidation(t *testing.T) {
 		attribute string
 		want      []string
 	}{
-		"both key forms":          {map[string]tftypes.Value{"private_key": str("x"), "private_key_file": str("/k.pem")}, "private_key", []string{"Invalid Attribute Combination", `"private_key_file"`, `"private_key"`}},
-		"both server tokens":      {map[string]tftypes.Value{"server_token": str("{}"), "server_token_file": str("/t")}, "server_token", []string{"Invalid Attribute Combination", `"server_token_file"`, `"server_token"`}},
-		"unknown scope":           {map[string]tftypes.Value{"scope": str("enterprise.api")}, "scope", []string{"Invalid Attribute Value Match", `"business.api"`, `"school.api"`, `"enterprise.api"`}},
-		"negative retries":        {map[string]tftypes.Value{"max_retries": num(-1)}, "max_retries", []string{"Invalid Attribute Value", "between 0 and 100", "-1"}},
-		"too many retries":        {map[string]tftypes.Value{"max_retries": num(101)}, "max_retries", []string{"between 0 and 100"}},
-		"negative rate":           {map[string]tftypes.Value{"requests_per_minute": num(-5)}, "requests_per_minute", []string{"Invalid Attribute Value", "between 0 and 100000"}},
-		"api_url http remote":     {map[string]tftypes.Value{"api_url": str("http://api-business.apple.com")}, "api_url", []string{"Invalid URL", "api_url: ", "not loopback"}},
-		"token_url look-alike":    {map[string]tftypes.Value{"token_url": str("http://localhost.attacker.example/token")}, "token_url", []string{"Invalid URL", "token_url: ", "not loopback"}},
-		"ade_url relative":        {map[string]tftypes.Value{"ade_url": str("/just/a/path")}, "ade_url", []string{"Invalid URL", "ade_url: ", "not an absolute URL"}},
-		"ade_url with user info":  {map[string]tftypes.Value{"ade_url": str("https://user:pw@example.com")}, "ade_url", []string{"user information"}},
-		"ade_url with a query":    {map[string]tftypes.Value{"ade_url": str("https://example.com/?a=b")}, "ade_url", []string{"query or fragment"}},
-		"ade_url with ftp scheme": {map[string]tftypes.Value{"ade_url": str("ftp://example.com")}, "ade_url", []string{"expected https://"}},
+		"both key forms":          {map[string]tftypes.Value{"private_key": tfString("x"), "private_key_file": tfString("/k.pem")}, "private_key", []string{"Invalid Attribute Combination", `"private_key_file"`, `"private_key"`}},
+		"both server tokens":      {map[string]tftypes.Value{"server_token": tfString("{}"), "server_token_file": tfString("/t")}, "server_token", []string{"Invalid Attribute Combination", `"server_token_file"`, `"server_token"`}},
+		"unknown scope":           {map[string]tftypes.Value{"scope": tfString("enterprise.api")}, "scope", []string{"Invalid Attribute Value Match", `"business.api"`, `"school.api"`, `"enterprise.api"`}},
+		"negative retries":        {map[string]tftypes.Value{"max_retries": tfNumber(-1)}, "max_retries", []string{"Invalid Attribute Value", "between 0 and 100", "-1"}},
+		"too many retries":        {map[string]tftypes.Value{"max_retries": tfNumber(101)}, "max_retries", []string{"between 0 and 100"}},
+		"negative rate":           {map[string]tftypes.Value{"requests_per_minute": tfNumber(-5)}, "requests_per_minute", []string{"Invalid Attribute Value", "between 0 and 100000"}},
+		"api_url http remote":     {map[string]tftypes.Value{"api_url": tfString("http://api-business.apple.com")}, "api_url", []string{"Invalid URL", "api_url: ", "not loopback"}},
+		"token_url look-alike":    {map[string]tftypes.Value{"token_url": tfString("http://localhost.attacker.example/token")}, "token_url", []string{"Invalid URL", "token_url: ", "not loopback"}},
+		"ade_url relative":        {map[string]tftypes.Value{"ade_url": tfString("/just/a/path")}, "ade_url", []string{"Invalid URL", "ade_url: ", "not an absolute URL"}},
+		"ade_url with user info":  {map[string]tftypes.Value{"ade_url": tfString("https://user:pw@example.com")}, "ade_url", []string{"user information"}},
+		"ade_url with a query":    {map[string]tftypes.Value{"ade_url": tfString("https://example.com/?a=b")}, "ade_url", []string{"query or fragment"}},
+		"ade_url with ftp scheme": {map[string]tftypes.Value{"ade_url": tfString("ftp://example.com")}, "ade_url", []string{"expected https://"}},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -348,7 +350,7 @@ func TestConfigureRefusesUnknownValues(t *testing.T) {
 			}
 			resp, err := srv.ConfigureProvider(context.Background(), &tfprotov6.ConfigureProviderRequest{
 				TerraformVersion: "1.11.0",
-				Config:           protoConfig(t, srv, map[string]tftypes.Value{name: unknown(typ)}),
+				Config:           protoConfig(t, srv, map[string]tftypes.Value{name: tfUnknown(typ)}),
 			})
 			if err != nil {
 				t.Fatal(err)

@@ -81,8 +81,8 @@ func (c *credentialsFixture) write(t *testing.T, name, body string) string {
 	return p
 }
 
-// build resolves cfg in env and builds the client, as the first read does.
-func build(t *testing.T, cfg providerModel, env map[string]string) (*client.Client, diag.Diagnostics) {
+// resolveAndBuild resolves cfg in env and builds the client, as the first read does.
+func resolveAndBuild(t *testing.T, cfg providerModel, env map[string]string) (*client.Client, diag.Diagnostics) {
 	t.Helper()
 	s, diags := resolveSettings(cfg, envOf(env))
 	if diags.HasError() {
@@ -92,7 +92,7 @@ func build(t *testing.T, cfg providerModel, env map[string]string) (*client.Clie
 }
 
 func TestBuildClientNamesEveryMissingCredential(t *testing.T) {
-	_, diags := build(t, providerModel{}, nil)
+	_, diags := resolveAndBuild(t, providerModel{}, nil)
 	if len(diags) != 3 || diags.ErrorsCount() != 3 {
 		t.Fatalf("%d diagnostics, want one error for each of client_id, key_id and the key: %v", len(diags), diags)
 	}
@@ -110,7 +110,7 @@ func TestBuildClientClientIDWithoutKnownPrefix(t *testing.T) {
 	cfg := fx.config()
 	cfg.ClientID = types.StringNull()
 	cfg.PrivateKey = types.StringValue(string(fx.fake.PrivateKeyPEM()))
-	_, diags := build(t, cfg, map[string]string{"ABM_CLIENT_ID": "3c5d2f0e-1111-2222-3333-444455556666"})
+	_, diags := resolveAndBuild(t, cfg, map[string]string{"ABM_CLIENT_ID": "3c5d2f0e-1111-2222-3333-444455556666"})
 	summary, detail := oneError(t, diags)
 	mustContain(t, "diagnostic", summary+": "+detail, "Cannot tell the scope", `"3c5d2f0e-1111-2222-3333-444455556666"`,
 		"BUSINESSAPI.", "SCHOOLAPI.", "`client_id` (environment variable ABM_CLIENT_ID)", "`scope` (environment variable ABM_SCOPE)")
@@ -140,7 +140,7 @@ func TestBuildClientUsableKeysAuthenticate(t *testing.T) {
 			if tc.keyFile != "" {
 				cfg.PrivateKeyFile = types.StringValue(tc.keyFile)
 			}
-			c, diags := build(t, cfg, tc.env)
+			c, diags := resolveAndBuild(t, cfg, tc.env)
 			if diags.HasError() {
 				t.Fatal(diags)
 			}
@@ -165,7 +165,7 @@ func TestBuildClientWrongKeyIsRefusedByApple(t *testing.T) {
 	}
 	cfg := fx.config()
 	cfg.PrivateKey = types.StringValue(pemText("EC PRIVATE KEY", der))
-	c, diags := build(t, cfg, nil)
+	c, diags := resolveAndBuild(t, cfg, nil)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -227,7 +227,7 @@ func TestBuildClientExplainsUnusableKeys(t *testing.T) {
 			case tc.env == nil:
 				cfg.PrivateKey = types.StringValue(tc.key)
 			}
-			c, diags := build(t, cfg, tc.env)
+			c, diags := resolveAndBuild(t, cfg, tc.env)
 			if c != nil {
 				t.Error("a client was built")
 			}
@@ -262,7 +262,7 @@ func TestBuildClientServerTokens(t *testing.T) {
 				case "ABM_SERVER_TOKEN_FILE":
 					env[from] = file
 				}
-				c, diags := build(t, cfg, env)
+				c, diags := resolveAndBuild(t, cfg, env)
 				if diags.HasError() {
 					t.Fatalf("%s from %s: %v", form, from, diags)
 				}
@@ -273,7 +273,7 @@ func TestBuildClientServerTokens(t *testing.T) {
 		}
 	})
 	t.Run("absent", func(t *testing.T) {
-		c, diags := build(t, withKey(), nil)
+		c, diags := resolveAndBuild(t, withKey(), nil)
 		if diags.HasError() || c.HasServerToken() {
 			t.Errorf("without a server token: %v, has token %v", diags, c != nil && c.HasServerToken())
 		}
@@ -304,7 +304,7 @@ func TestBuildClientServerTokens(t *testing.T) {
 				case "ABM_SERVER_TOKEN_FILE":
 					env[from] = file
 				}
-				_, diags := build(t, cfg, env)
+				_, diags := resolveAndBuild(t, cfg, env)
 				summary, detail := oneError(t, diags)
 				mustContain(t, "diagnostic", summary+": "+detail, "Invalid server token", "The server token from "+from+" is not usable", tc.want, "consumer_key, consumer_secret")
 				if strings.Contains(detail, secret) {
@@ -317,19 +317,19 @@ func TestBuildClientServerTokens(t *testing.T) {
 	t.Run("empty file", func(t *testing.T) {
 		cfg := withKey()
 		cfg.ServerTokenFile = types.StringValue(fx.write(t, "empty", ""))
-		_, diags := build(t, cfg, nil)
+		_, diags := resolveAndBuild(t, cfg, nil)
 		summary, detail := oneError(t, diags)
 		mustContain(t, "diagnostic", summary+": "+detail, "Invalid server token", "`server_token_file`", "empty")
 	})
 	t.Run("file is a directory", func(t *testing.T) {
 		cfg := withKey()
 		cfg.ServerTokenFile = types.StringValue(fx.dir)
-		_, diags := build(t, cfg, nil)
+		_, diags := resolveAndBuild(t, cfg, nil)
 		summary, detail := oneError(t, diags)
 		mustContain(t, "diagnostic", summary+": "+detail, "Cannot read the server token file", "`server_token_file` names", "is a directory")
 	})
 	t.Run("file missing", func(t *testing.T) {
-		_, diags := build(t, withKey(), map[string]string{"ABM_SERVER_TOKEN_FILE": "/nonexistent/token"})
+		_, diags := resolveAndBuild(t, withKey(), map[string]string{"ABM_SERVER_TOKEN_FILE": "/nonexistent/token"})
 		summary, detail := oneError(t, diags)
 		mustContain(t, "diagnostic", summary+": "+detail, "Cannot read the server token file", "ABM_SERVER_TOKEN_FILE names", "no such file")
 	})
@@ -338,7 +338,7 @@ func TestBuildClientServerTokens(t *testing.T) {
 	t.Run("server_token over ABM_SERVER_TOKEN_FILE", func(t *testing.T) {
 		cfg := withKey()
 		cfg.ServerToken = types.StringValue(string(fx.fake.ServerTokenJSON()))
-		c, diags := build(t, cfg, map[string]string{"ABM_SERVER_TOKEN_FILE": "/nonexistent/token"})
+		c, diags := resolveAndBuild(t, cfg, map[string]string{"ABM_SERVER_TOKEN_FILE": "/nonexistent/token"})
 		if diags.HasError() || !c.HasServerToken() {
 			t.Errorf("%v", diags)
 		}
