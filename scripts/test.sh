@@ -39,27 +39,22 @@ if ! $have_pkg; then
 	args+=(./...)
 fi
 
-log="$(mktemp "${TMPDIR:-/tmp}/abm-test.XXXXXX")"
-trap 'rm -f "$log"' EXIT
+# go test's event stream (-json) is read by internal/tools/testreport, which prints
+# each package's result, every failure with its output, the skipped tests and one
+# closing line, "tests: N passed, N failed, N skipped", counting every test and
+# subtest, so a run in which the acceptance tests skipped (TF_ACC unset, no
+# terraform) cannot pass unnoticed; a package that does not build counts as a
+# failure. .ci/run and scripts/matrix.sh add up that line.
+mkdir -p "$root/.tools/bin"
+report="$root/.tools/bin/testreport"
+go build -o "$report" ./internal/tools/testreport
 
 set +e
-go test -count=1 -timeout 30m -v "${args[@]}" 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
+go test -count=1 -timeout 30m -json "${args[@]}" 2>&1 | "$report"
+statuses=("${PIPESTATUS[@]}")
 set -e
-
-# One closing line that counts every test and subtest, so a run in which the
-# acceptance tests skipped (TF_ACC unset, no terraform) cannot pass unnoticed.
-passed=$(grep -cE '^[[:space:]]*--- PASS: ' "$log" || true)
-failed=$(grep -cE '^[[:space:]]*--- FAIL: ' "$log" || true)
-# A package that does not compile runs no test; count it as a failure, not as nothing.
-broken=$(grep -cE '^FAIL[[:space:]].*\[(build|setup) failed\]' "$log" || true)
-failed=$((failed + broken))
-skipped=$(grep -cE '^[[:space:]]*--- SKIP: ' "$log" || true)
-if [[ "$skipped" -gt 0 ]]; then
-	echo
-	echo "skipped tests:"
-	grep -E '^[[:space:]]*--- SKIP: ' "$log" | sed -E 's/^[[:space:]]*--- SKIP: /  /'
+status=${statuses[0]}
+if [[ "$status" -eq 0 ]]; then
+	status=${statuses[1]}
 fi
-echo
-echo "tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 exit "$status"

@@ -23,7 +23,7 @@ func adeClient(t *testing.T, f *fakeabm.Server) *client.Client {
 	return c
 }
 
-func TestAccountDetailSignsOAuth1AndReadsTheOrganization(t *testing.T) {
+func TestADEAccountDetailSignsOAuth1AndReadsTheOrganization(t *testing.T) {
 	f := newFake(t, fakeabm.Options{})
 	c := adeClient(t, f)
 	d, err := c.AccountDetail(context.Background())
@@ -44,7 +44,7 @@ func TestAccountDetailSignsOAuth1AndReadsTheOrganization(t *testing.T) {
 	}
 }
 
-func TestAccountDetailRenewsARefusedSessionOnce(t *testing.T) {
+func TestADEAccountDetailRenewsARefusedSessionOnce(t *testing.T) {
 	f := newFake(t, fakeabm.Options{})
 	c := adeClient(t, f)
 	if _, err := c.AccountDetail(context.Background()); err != nil {
@@ -59,7 +59,7 @@ func TestAccountDetailRenewsARefusedSessionOnce(t *testing.T) {
 	}
 }
 
-func TestAccountDetailExplainsTermsAndExpiry(t *testing.T) {
+func TestADEAccountDetailExplainsTermsAndExpiry(t *testing.T) {
 	f := newFake(t, fakeabm.Options{})
 	c := adeClient(t, f)
 	f.SetADETermsNotSigned(true)
@@ -77,7 +77,7 @@ func TestAccountDetailExplainsTermsAndExpiry(t *testing.T) {
 	}
 }
 
-func TestAccountDetailWithWrongSecretIsRefused(t *testing.T) {
+func TestADEAccountDetailWithWrongSecretIsRefused(t *testing.T) {
 	f := newFake(t, fakeabm.Options{})
 	tok, err := client.ParseServerToken(f.ServerTokenJSON())
 	if err != nil {

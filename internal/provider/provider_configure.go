@@ -18,9 +18,6 @@ import (
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-// Default device-enrollment service root.
-const defaultADEURL = "https://mdmenrollment.apple.com"
-
 // settings is the provider configuration after configuration, environment
 // and defaults are merged. Secrets stay in here and go nowhere else.
 type settings struct {
@@ -163,7 +160,7 @@ func resolveSettings(cfg providerModel, getenv func(string) string) (settings, d
 		s.TokenURL = client.DefaultTokenURL
 	}
 	if s.ADEURL == "" {
-		s.ADEURL = defaultADEURL
+		s.ADEURL = client.DefaultADEURL
 	}
 	for name, v := range map[string]string{"api_url": s.APIURL, "token_url": s.TokenURL, "ade_url": s.ADEURL} {
 		if v == "" {

@@ -1,15 +1,9 @@
 package provider
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/x509"
-	"encoding/pem"
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -19,6 +13,12 @@ import (
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/fakeabm"
 )
+
+// Configuration through the Terraform CLI: what only Terraform shows. Every
+// rule itself (precedence, URL checks, key and server-token parsing, unknown
+// values, validators) is covered by the *_unit_test.go files; these keep one
+// run per surface of a diagnostic: the attribute it points at, the variable
+// it names, and one error for one problem.
 
 const serversDS = `data "abm_mdm_servers" "all" {}`
 
@@ -30,6 +30,7 @@ func expectError(t *testing.T, config string, re string) {
 	})
 }
 
+// Everything from the environment, as a pipeline configures the provider.
 func TestAccProviderFromEnvironmentOnly(t *testing.T) {
 	env := newTestEnv(t, fakeabm.Options{})
 	t.Setenv("ABM_CLIENT_ID", env.fake.ClientID())
@@ -48,139 +49,69 @@ func TestAccProviderFromEnvironmentOnly(t *testing.T) {
 	})
 }
 
-func TestAccProviderConfigurationWinsOverEnvironment(t *testing.T) {
+// configLine matches Terraform's pointer to the configuration line that
+// set attr: "│   7:   attr = …".
+func configLine(attr, value string) string {
+	return `(?m)^\W*\d+:\s+` + regexp.QuoteMeta(attr) + `\s+=\s+` + regexp.QuoteMeta(value)
+}
+
+// A value the schema refuses: Terraform points at the line that set it.
+func TestAccValidatorErrorPointsAtTheAttribute(t *testing.T) {
 	env := newTestEnv(t, fakeabm.Options{})
-	t.Setenv("ABM_CLIENT_ID", "BUSINESSAPI.00000000-0000-0000-0000-000000000000")
-	t.Setenv("ABM_API_URL", "https://api-business.invalid")
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: env.providerBlock("") + serversDS,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.abm_mdm_servers.all", tfjsonpath.New("mdm_servers"), knownvalue.ListSizeExact(3)),
-			},
-		}},
-	})
+	block := strings.Replace(env.providerBlock(""), fmt.Sprintf("api_url          = %q", env.fake.URL()),
+		`api_url          = "http://api-business.apple.com"`, 1)
+	runExpectingError(t, false, block+serversDS, expectOneError(
+		msgRE("Invalid URL", "api_url:", "http://api-business.apple.com", "not loopback"),
+		configLine("api_url", `"http://api-business.apple.com"`),
+	))
 }
 
-func TestAccPrivateKeyInline(t *testing.T) {
-	env := newTestEnv(t, fakeabm.Options{})
-	cfg := fmt.Sprintf(`
-provider "abm" {
-  client_id   = %q
-  key_id      = %q
-  private_key = <<EOT
-%sEOT
-  api_url     = %q
-  token_url   = %q
-}
-`, env.fake.ClientID(), env.fake.KeyID(), env.fake.PrivateKeyPEM(), env.fake.URL(), env.fake.TokenURL()) + serversDS
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: cfg,
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.abm_mdm_servers.all", tfjsonpath.New("mdm_servers"), knownvalue.ListSizeExact(3)),
-			},
-		}},
-	})
-}
-
-func TestAccProviderValidators(t *testing.T) {
-	env := newTestEnv(t, fakeabm.Options{})
-	cases := map[string]struct{ extra, re string }{
-		"both key forms":        {`private_key = "x"`, `(?s)private_key.*private_key_file|Invalid Attribute Combination`},
-		"unknown scope":         {`scope = "enterprise.api"`, `(?s)scope.*business\.api`},
-		"http to remote host":   {`ade_url = "http://mdmenrollment.apple.com"`, `(?s)http://.*not loopback`},
-		"malformed url":         {`ade_url = "::not a url"`, `(?s)Invalid URL`},
-		"relative url":          {`ade_url = "/just/a/path"`, `(?s)not an absolute URL`},
-		"ftp scheme":            {`ade_url = "ftp://example.com"`, `(?s)expected https://`},
-		"negative retries":      {`max_retries = -1`, `(?s)max_retries.*between 0 and 100|Invalid Attribute Value`},
-		"negative rate":         {`requests_per_minute = -5`, `(?s)requests_per_minute|Invalid Attribute Value`},
-		"both server tokens":    {`server_token = "{}"` + "\n" + `server_token_file = "/tmp/x"`, `(?s)server_token.*server_token_file|Invalid Attribute Combination`},
-		"url with user info":    {`ade_url = "https://user:pw@example.com"`, `(?s)user information`},
-		"url with query string": {`ade_url = "https://example.com/?a=b"`, `(?s)query or fragment`},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			expectError(t, env.providerBlock(tc.extra)+serversDS, tc.re)
-		})
-	}
-}
-
-func TestAccProviderEnvironmentValuesAreChecked(t *testing.T) {
-	env := newTestEnv(t, fakeabm.Options{})
-	t.Setenv("ABM_ADE_URL", "http://10.0.0.1/")
-	expectError(t, env.providerBlock("")+serversDS, `(?s)ABM_ADE_URL.*not loopback`)
-	t.Setenv("ABM_ADE_URL", "")
-	t.Setenv("ABM_MAX_RETRIES", "many")
-	expectError(t, `provider "abm" {}`+"\n"+serversDS, `(?s)ABM_MAX_RETRIES.*whole number`)
-}
-
-func TestAccMissingCredentialsNameAttributeAndVariable(t *testing.T) {
-	newTestEnv(t, fakeabm.Options{})
-	cfg := `provider "abm" {}` + "\n" + serversDS
-	expectError(t, cfg, `(?s)Missing client_id.*ABM_CLIENT_ID`)
-	expectError(t, cfg, `(?s)Missing key_id.*ABM_KEY_ID`)
-	expectError(t, cfg, `(?s)Missing private key.*ABM_PRIVATE_KEY.*ABM_PRIVATE_KEY_FILE`)
-}
-
-func TestAccUnusableCredentials(t *testing.T) {
-	env := newTestEnv(t, fakeabm.Options{})
-	dir := t.TempDir()
-	write := func(name string, body []byte) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, body, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	p384, _ := ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
-	p384DER, _ := x509.MarshalECPrivateKey(p384)
-	other, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	otherDER, _ := x509.MarshalECPrivateKey(other)
-	block := func(extra string) string {
-		return fmt.Sprintf(`
-provider "abm" {
-  client_id   = %q
-  key_id      = %q
-  api_url     = %q
-  token_url   = %q
-  max_retries = 0
-  %s
-}
-`, env.fake.ClientID(), env.fake.KeyID(), env.fake.URL(), env.fake.TokenURL(), extra) + serversDS
-	}
-	cases := map[string]struct{ extra, re string }{
-		"garbage PEM":      {fmt.Sprintf("private_key_file = %q", write("garbage.pem", []byte("hello"))), `(?s)Invalid private key.*no PEM block`},
-		"P-384 key":        {fmt.Sprintf("private_key_file = %q", write("p384.pem", pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: p384DER}))), `(?s)Invalid private key.*P-384`},
-		"unreadable file":  {fmt.Sprintf("private_key_file = %q", filepath.Join(dir, "missing.pem")), `(?s)Cannot read the private key file.*no such file`},
-		"wrong key":        {fmt.Sprintf("private_key_file = %q", write("other.pem", pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: otherDER}))), `(?s)Cannot authenticate with Apple.*invalid_client.*clock`},
-		"certificate file": {fmt.Sprintf("private_key_file = %q", write("cert.pem", pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: []byte{1}}))), `(?s)CERTIFICATE`},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) { expectError(t, block(tc.extra), tc.re) })
-	}
-	t.Run("unprefixed client id without scope", func(t *testing.T) {
-		cfg := fmt.Sprintf(`
-provider "abm" {
-  client_id        = "ACME.123"
-  key_id           = %q
-  private_key_file = %q
-  api_url          = %q
-  token_url        = %q
-}
-`, env.fake.KeyID(), env.keyFile, env.fake.URL(), env.fake.TokenURL()) + serversDS
-		expectError(t, cfg, `(?s)Cannot tell the scope.*ABM_SCOPE`)
-	})
-}
-
-func TestAccUnknownProviderValue(t *testing.T) {
+// A value known only at apply: Configure's error points at the attribute
+// and names the variable to use instead.
+func TestAccUnknownAtPlanPointsAtTheAttribute(t *testing.T) {
 	env := newTestEnv(t, fakeabm.Options{})
 	cfg := `
 resource "terraform_data" "later" {
   input = "x"
 }
-` + env.providerBlock(`requests_per_minute = length(terraform_data.later.output)`) + serversDS
-	expectError(t, cfg, `(?s)requests_per_minute is unknown.*ABM_REQUESTS_PER_MINUTE`)
+` + env.providerBlock(`max_retries = length(terraform_data.later.output)`) + serversDS
+	runExpectingError(t, false, cfg, expectOneError(
+		msgRE("Unknown provider configuration value", "max_retries is unknown until apply", "ABM_MAX_RETRIES"),
+		configLine("max_retries", "length(terraform_data.later.output)"),
+	))
+}
+
+// A value from the environment has no line to point at: the error names
+// the variable.
+func TestAccEnvironmentErrorNamesTheVariable(t *testing.T) {
+	env := newTestEnv(t, fakeabm.Options{})
+	t.Setenv("ABM_TOKEN_URL", "http://192.0.2.10/auth/oauth2/token")
+	cfg := fmt.Sprintf(`
+provider "abm" {
+  client_id        = %q
+  key_id           = %q
+  private_key_file = %q
+  api_url          = %q
+}
+`, env.fake.ClientID(), env.fake.KeyID(), env.keyFile, env.fake.URL()) + serversDS
+	runExpectingError(t, false, cfg, expectOneError(
+		msgRE("Invalid URL", "`token_url` (environment variable ABM_TOKEN_URL)", "http://192.0.2.10", "not loopback"),
+	))
+}
+
+// A credential that cannot be used is found by the first read: one error,
+// which names where the key came from and quotes none of it.
+func TestAccUnusableKeyIsOneErrorWithoutTheKey(t *testing.T) {
+	env := newTestEnv(t, fakeabm.Options{})
+	good := string(env.fake.PrivateKeyPEM())
+	body := strings.Split(strings.TrimSpace(good), "\n")[1]
+	// A PEM cut in half, as a bad paste leaves it.
+	cfg := strings.Replace(env.providerBlock(""), fmt.Sprintf("private_key_file = %q", env.keyFile),
+		"private_key = <<EOT\n"+good[:len(good)/2]+"\nEOT", 1)
+	runExpectingError(t, false, cfg+serversDS, func(t *testing.T, out string) {
+		expectOneError(msgRE("Invalid private key", "The private key from `private_key` is not usable", "no PEM block found"))(t, out)
+		if strings.Contains(out, body[:16]) {
+			t.Error("the diagnostic quotes key material")
+		}
+	})
 }
