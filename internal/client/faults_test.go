@@ -60,37 +60,6 @@ func noKeepAlive(cfg *client.Config) {
 	cfg.HTTPClient = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
 }
 
-// The one long test of the package: Apple's Retry-After of 90 seconds is
-// waited out in full, as the read's deadline (the data source's read
-// timeout) allows it. It runs in parallel with the rest of the package.
-func TestThrottledRetryAfter90IsWaitedOutWithinTheDeadline(t *testing.T) {
-	t.Parallel()
-	f := newFake(t, fakeabm.Options{})
-	f.InjectFaults(fakeabm.RouteMdmServers, fakeabm.Fault{Status: 429, RetryAfter: "90"})
-	log := &recordingLogger{}
-	c, _ := newClient(t, f, withLogger(log))
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	start := time.Now()
-	var n int
-	if err := c.ListMdmServers(ctx, func(*client.Record) error { n++; return nil }); err != nil {
-		t.Fatalf("after Retry-After: 90: %v", err)
-	}
-	if waited := time.Since(start); waited < 90*time.Second {
-		t.Errorf("returned after %v, before the 90s Apple asked for", waited)
-	}
-	if n != len(f.MdmServers()) {
-		t.Errorf("listed %d servers, want %d", n, len(f.MdmServers()))
-	}
-	if got := f.Count(fakeabm.RouteMdmServers); got != 2 {
-		t.Errorf("mdmServers requests = %d, want 2", got)
-	}
-	waits := log.with("waiting before retry")
-	if len(waits) != 1 || waits[0].fields["wait_ms"] != int64(90000) {
-		t.Errorf("waits logged = %+v, want one of 90000 ms", waits)
-	}
-}
-
 func TestThrottledRetryAfterAsHTTPDateOrGarbage(t *testing.T) {
 	f := newFake(t, fakeabm.Options{})
 	f.InjectFaults(fakeabm.RouteMdmServers,

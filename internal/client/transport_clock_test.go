@@ -5,6 +5,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -99,5 +100,50 @@ func TestThrottlePastTheDeadlineFailsAtOnce(t *testing.T) {
 	}
 	if s := clk.sleeps(); len(s) != 0 {
 		t.Errorf("waited %v before failing", s)
+	}
+}
+
+// debugLines records the client's log lines by message.
+type debugLines struct {
+	mu    sync.Mutex
+	waits []map[string]any
+}
+
+func (l *debugLines) Debug(_ context.Context, msg string, fields map[string]any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if msg == "waiting before retry" {
+		l.waits = append(l.waits, fields)
+	}
+}
+
+// A Retry-After of 90 seconds is waited out in full within the read's
+// deadline, logged once with its length, and the list is then read whole
+// with exactly one more request — on the client's clock, so the test does
+// not spend the 90 seconds.
+func TestThrottledRetryAfter90IsWaitedOutWithinTheDeadline(t *testing.T) {
+	f := newClockedFake(t)
+	f.InjectFaults(fakeabm.RouteMdmServers, fakeabm.Fault{Status: 429, RetryAfter: "90"})
+	clk := newFakeClock()
+	c := clockedClient(t, f, clk)
+	log := &debugLines{}
+	c.cfg.Logger = log
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	var n int
+	if err := c.ListMdmServers(ctx, func(*Record) error { n++; return nil }); err != nil {
+		t.Fatalf("after Retry-After: 90: %v", err)
+	}
+	if got := clk.sleeps(); !slices.Equal(got, []time.Duration{90 * time.Second}) {
+		t.Errorf("waited %v, want the 90s Apple asked for", got)
+	}
+	if n != len(f.MdmServers()) {
+		t.Errorf("listed %d servers, want %d", n, len(f.MdmServers()))
+	}
+	if got := f.Count(fakeabm.RouteMdmServers); got != 2 {
+		t.Errorf("mdmServers requests = %d, want 2", got)
+	}
+	if len(log.waits) != 1 || log.waits[0]["wait_ms"] != int64(90000) {
+		t.Errorf("waits logged = %+v, want one of 90000 ms", log.waits)
 	}
 }
