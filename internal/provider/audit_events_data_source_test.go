@@ -243,7 +243,7 @@ func TestAccAuditEventsMultiTypeRequestCounts(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			env := newTestEnv(t, fakeabm.Options{Seed: 3, AuditEvents: 6000, Devices: 100})
+			env := newTestEnv(t, fakeabm.Options{Seed: 3, AuditEvents: 2500, Devices: 100})
 			f := env.fake
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testProviders,

@@ -227,7 +227,9 @@ func TestAccInterruptStopsTheReadInFlight(t *testing.T) {
 	if _, err := os.Stat("/proc/self/stat"); err != nil {
 		t.Skip("finding the Terraform process needs /proc")
 	}
-	env := newTestEnv(t, fakeabm.Options{Latency: 30 * time.Second})
+	// Serial: it interrupts every Terraform this test process started, so no
+	// other test may have one running (Go runs the parallel tests after).
+	env := newSerialTestEnv(t, fakeabm.Options{Latency: 30 * time.Second})
 	f := env.fake
 	done := make(chan struct{})
 	defer close(done)

@@ -18,7 +18,7 @@ import (
 // api_url on a proxy: Apple's links.next names api-business.apple.com, and
 // the read still walks every page through the proxy.
 func TestAccProxiedAPIURLReadsEveryPage(t *testing.T) {
-	env := newParallelEnv(t, fakeabm.Options{Devices: 2500, Servers: 1200})
+	env := newParallelEnv(t, fakeabm.Options{Devices: 1100, Servers: 1100})
 	env.fake.SetNextLinkHost("api-business.apple.com")
 	listed := 0
 	for _, d := range env.fake.Devices() {

@@ -25,7 +25,7 @@ func expectSerials(f *fakeabm.Server, keep func(d fakeabm.Device) bool) knownval
 }
 
 func TestAccOrgDevicesFilters(t *testing.T) {
-	env := newTestEnv(t, fakeabm.Options{Seed: 21, Devices: 2600, Servers: 4})
+	env := newTestEnv(t, fakeabm.Options{Seed: 21, Devices: 1300, Servers: 4})
 	f := env.fake
 	second := f.MdmServers()[3].ID // a generated server
 	cfg := env.providerBlock("") + `
@@ -109,7 +109,7 @@ func TestAccOrgDevicesFilterValidation(t *testing.T) {
 // shares one device walk and one set of linkage walks with the servers and
 // the organization.
 func TestAccOrgDevicesRequestCount(t *testing.T) {
-	env := newTestEnv(t, fakeabm.Options{Seed: 4, Devices: 3500, Servers: 5})
+	env := newTestEnv(t, fakeabm.Options{Seed: 4, Devices: 2100, Servers: 5})
 	f := env.fake
 	listed := 0
 	for _, d := range f.Devices() {

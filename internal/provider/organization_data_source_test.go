@@ -84,7 +84,7 @@ func TestAccOrganizationWithoutServerToken(t *testing.T) {
 }
 
 func TestAccOrganizationServerTokenErrors(t *testing.T) {
-	env := newTestEnv(t, fakeabm.Options{})
+	env := newSerialTestEnv(t, fakeabm.Options{})
 	ade := `ade_url = "` + env.fake.URL() + `"`
 	ds := `data "abm_organization" "org" {}`
 	expectError(t, env.providerBlock(ade+"\n  server_token = \"not a token\"")+ds, `(?s)Invalid server token.*server_token.*neither JSON nor MIME`)
@@ -101,7 +101,7 @@ func TestAccOrganizationServerTokenErrors(t *testing.T) {
 // Apple School Manager end to end: a SCHOOLAPI. client ID selects the
 // school.api scope by itself.
 func TestAccAppleSchoolManager(t *testing.T) {
-	env := newTestEnv(t, fakeabm.Options{Scope: "school.api", Devices: 30})
+	env := newSerialTestEnv(t, fakeabm.Options{Scope: "school.api", Devices: 30})
 	t.Setenv("ABM_SERVER_TOKEN", string(env.fake.ServerTokenJSON()))
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,

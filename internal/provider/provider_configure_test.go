@@ -32,7 +32,7 @@ func expectError(t *testing.T, config string, re string) {
 
 // Everything from the environment, as a pipeline configures the provider.
 func TestAccProviderFromEnvironmentOnly(t *testing.T) {
-	env := newTestEnv(t, fakeabm.Options{})
+	env := newSerialTestEnv(t, fakeabm.Options{})
 	t.Setenv("ABM_CLIENT_ID", env.fake.ClientID())
 	t.Setenv("ABM_KEY_ID", env.fake.KeyID())
 	t.Setenv("ABM_PRIVATE_KEY", string(env.fake.PrivateKeyPEM()))
@@ -84,7 +84,7 @@ resource "terraform_data" "later" {
 // A value from the environment has no line to point at: the error names
 // the variable.
 func TestAccEnvironmentErrorNamesTheVariable(t *testing.T) {
-	env := newTestEnv(t, fakeabm.Options{})
+	env := newSerialTestEnv(t, fakeabm.Options{})
 	t.Setenv("ABM_TOKEN_URL", "http://192.0.2.10/auth/oauth2/token")
 	cfg := fmt.Sprintf(`
 provider "abm" {

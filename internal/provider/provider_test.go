@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
@@ -23,7 +24,35 @@ type testEnv struct {
 	keyFile string
 }
 
+// TestMain keeps the machine's environment out of the provider under test:
+// no ABM_* variable reaches any test but those that set one themselves.
+func TestMain(m *testing.M) {
+	for _, v := range attrEnv {
+		_ = os.Unsetenv(v)
+	}
+	os.Exit(m.Run())
+}
+
+// parallelTests remembers the tests newTestEnv made parallel, since a test
+// may build several environments and t.Parallel may be called only once.
+var parallelTests sync.Map
+
+// newTestEnv starts a fake Apple for one test and runs the test in
+// parallel with the others: each test has its own fake and configures the
+// provider in full in its provider block, so tests share nothing. A test
+// that sets environment variables uses newSerialTestEnv instead (Go runs
+// those before the parallel ones, and restores the variables after each).
 func newTestEnv(t *testing.T, opts fakeabm.Options) *testEnv {
+	t.Helper()
+	if _, done := parallelTests.LoadOrStore(t, true); !done {
+		t.Parallel()
+	}
+	return newSerialTestEnv(t, opts)
+}
+
+// newSerialTestEnv is newTestEnv for a test that sets environment
+// variables, and so cannot run in parallel.
+func newSerialTestEnv(t *testing.T, opts fakeabm.Options) *testEnv {
 	t.Helper()
 	f := fakeabm.New(opts)
 	t.Cleanup(f.Close)
@@ -31,10 +60,6 @@ func newTestEnv(t *testing.T, opts fakeabm.Options) *testEnv {
 	keyFile := filepath.Join(dir, "key.pem")
 	if err := os.WriteFile(keyFile, f.PrivateKeyPEM(), 0o600); err != nil {
 		t.Fatal(err)
-	}
-	// Keep the machine's environment out of the provider under test.
-	for _, v := range attrEnv {
-		t.Setenv(v, "")
 	}
 	return &testEnv{fake: f, keyFile: keyFile}
 }

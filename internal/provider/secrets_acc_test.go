@@ -79,7 +79,7 @@ func assertNoSecret(t *testing.T, where, text string, needles map[string]string)
 // file written during the run hold no secret, while the debug log still
 // tells what was requested, what came back, the retries and the timing.
 func TestAccSecretsStayOutOfLogsDiagnosticsStateAndDisk(t *testing.T) {
-	env := newTestEnv(t, fakeabm.Options{Devices: 1500, Servers: 2})
+	env := newSerialTestEnv(t, fakeabm.Options{Devices: 1500, Servers: 2})
 	f := env.fake
 	logDir, workDir, tmpDir := t.TempDir(), t.TempDir(), t.TempDir()
 	t.Setenv("TF_LOG", "TRACE")
