@@ -50,7 +50,9 @@ report="$root/.tools/bin/testreport"
 go build -o "$report" ./internal/tools/testreport
 
 set +e
-go test -count=1 -timeout 30m -json "${args[@]}" 2>&1 | "$report"
+# Acceptance tests run in parallel (newTestEnv); each spends much of its time
+# waiting on Terraform processes, so more of them than cores keeps the cores busy.
+go test -count=1 -timeout 30m -parallel "${TEST_PARALLEL:-4}" -json "${args[@]}" 2>&1 | "$report"
 statuses=("${PIPESTATUS[@]}")
 set -e
 status=${statuses[0]}
