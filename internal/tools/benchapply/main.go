@@ -123,7 +123,7 @@ func run(sizes, names string, runs int, latency time.Duration, terraform, jsonOu
 			}
 			var drift *driftCase // derived once per fake, for the drift scenarios
 			for _, name := range strings.Split(names, ",") {
-				c, err := newCase(name, tmp, fake, n, &drift)
+				c, err := newCase(name, fake, n, &drift)
 				if err != nil {
 					fake.stop()
 					return err
@@ -253,7 +253,7 @@ type driftCase struct {
 	want driftCounts
 }
 
-func newCase(name, tmp string, fake *fakeProc, n int, drift **driftCase) (benchCase, error) {
+func newCase(name string, fake *fakeProc, n int, drift **driftCase) (benchCase, error) {
 	if cfg, ok := scenarios[name]; ok {
 		return benchCase{name: name, main: "terraform {\n  required_providers {\n    abm = { source = \"abm-terraform/abm\" }\n  }\n}\nprovider \"abm\" {}\n" + cfg}, nil
 	}
