@@ -40,6 +40,10 @@ output "devices" { value = length(data.abm_org_devices.all.devices) }
 data "abm_org_device_summary" "fleet" {}
 output "total" { value = data.abm_org_device_summary.fleet.total }
 `,
+	"index": `
+data "abm_org_device_index" "server" { attribute = "assigned_server_id" }
+output "devices" { value = length(data.abm_org_device_index.server.values) }
+`,
 	"shared": `
 data "abm_org_devices" "macs" { product_families = ["Mac"] }
 data "abm_org_devices" "unassigned" { statuses = ["UNASSIGNED"] }
@@ -68,7 +72,7 @@ type result struct {
 func main() {
 	var (
 		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices)")
-		names     = flag.String("scenarios", "devices,summary,shared,drift,drift-list", "scenarios to run: "+strings.Join(append(keys(scenarios), keys(driftScenarios)...), ","))
+		names     = flag.String("scenarios", "devices,summary,index,shared,drift,drift-list", "scenarios to run: "+strings.Join(append(keys(scenarios), keys(driftScenarios)...), ","))
 		runs      = flag.Int("runs", 3, "runs per case; figures are medians")
 		latency   = flag.Duration("latency", 0, "also run every case with this latency added to every request, and compare its wall time with (requests x latency) + the zero-latency wall time")
 		terraform = flag.String("terraform", "terraform", "Terraform CLI")
