@@ -332,17 +332,23 @@ func TestAccExamplePolicyChecksClean(t *testing.T) {
 // TestAccExampleDriftReport compares a CSV holding one case of each kind with the
 // fake's fixtures (XABC123X0ABC123X0 unassigned, XARRAYMAC0001 on Production MDM,
 // XSPARSE00001 unassigned, XAPPLETV0001 on Apple Configurator; XRELEASED0001 is
-// released, so Apple does not list it).
+// released, so Apple does not list it). The CSV has spaces around its fields (trimmed)
+// and a row without a serial number (ignored); one listing a serial twice is refused.
 func TestAccExampleDriftReport(t *testing.T) {
 	exampleEnv(t, fakeabm.Options{}, nil)
 	csv := filepath.Join(t.TempDir(), "inventory.csv")
 	if err := os.WriteFile(csv, []byte(`serial_number,mdm_server_id
-XABC123X0ABC123X0,`+exProduction+`
-XARRAYMAC0001,`+exProduction+`
-XAPPLETV0001,`+exProduction+`
+ XABC123X0ABC123X0 , `+exProduction+`
+XARRAYMAC0001,`+exProduction+"\r"+`
+XAPPLETV0001,	`+exProduction+`
+,`+exProduction+`
 XRELEASED0001,`+exProduction+`
-XNOTINABM0001,
+XNOTINABM0001 ,
 `), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	duplicated := filepath.Join(t.TempDir(), "duplicated.csv")
+	if err := os.WriteFile(duplicated, []byte("serial_number,mdm_server_id\nXARRAYMAC0001,\nXARRAYMAC0001,"+exProduction+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	dir := config.StaticDirectory(filepath.Join(examplesDir, "drift-report"))
@@ -398,6 +404,12 @@ XNOTINABM0001,
 					)),
 					exOutput("in_sync", knownvalue.Bool(false)),
 				},
+			},
+			{
+				ProtoV6ProviderFactories: testProviders,
+				ConfigDirectory:          dir,
+				ConfigVariables:          config.Variables{"inventory_csv": config.StringVariable(duplicated)},
+				ExpectError:              regexp.MustCompile(`lists a serial number more than once`),
 			},
 			{
 				// The committed inventory.csv matches the fake's fixtures exactly.

@@ -61,8 +61,9 @@ func (d *OrgDeviceIndexDataSource) Schema(ctx context.Context, _ datasource.Sche
 		MarkdownDescription: "Serial number → the attribute's value, for every device Apple lists that passes the filters. " +
 			"The value is null where Apple has none (for `assigned_server_id`: the device is assigned to no server; lists " +
 			"are never null), so " +
-			"\"listed, without a value\" (`contains(keys(values), s)`) differs from \"not listed\". Look entries up with " +
-			"`try(values[s], null)` or `contains(keys(...), s)`, not `lookup()`, which is slow on large maps.",
+			"\"listed, without a value\" (`can(values[s])`) differs from \"not listed\". Look entries up with " +
+			"`try(values[s], null)` and test membership with `can(values[s])`; not with `lookup()` or `contains(keys(values), s)` " +
+			"in a loop, which cost Terraform a scan of the map per call.",
 	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One attribute of the organization's devices as a map from serial number, with the filters of " +

@@ -40,6 +40,10 @@ output "devices" { value = length(data.abm_org_devices.all.devices) }
 data "abm_org_device_summary" "fleet" {}
 output "total" { value = data.abm_org_device_summary.fleet.total }
 `,
+	"index": `
+data "abm_org_device_index" "server" { attribute = "assigned_server_id" }
+output "devices" { value = length(data.abm_org_device_index.server.values) }
+`,
 	"shared": `
 data "abm_org_devices" "macs" { product_families = ["Mac"] }
 data "abm_org_devices" "unassigned" { statuses = ["UNASSIGNED"] }
@@ -99,7 +103,7 @@ type result struct {
 func main() {
 	var (
 		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices, and as many generated users, managed devices and catalog items of each kind; twice as many audit events)")
-		names     = flag.String("scenarios", "devices,summary,shared,users,mdm_devices,catalog,audit,drift,drift-list", "scenarios to run: "+strings.Join(append(keys(scenarios), keys(driftScenarios)...), ","))
+		names     = flag.String("scenarios", "devices,summary,index,shared,users,mdm_devices,catalog,audit,drift,drift-list", "scenarios to run: "+strings.Join(append(keys(scenarios), keys(driftScenarios)...), ","))
 		runs      = flag.Int("runs", 3, "runs per case; figures are medians")
 		latency   = flag.Duration("latency", 0, "also run every case with this latency added to every request, and compare its wall time with (requests x latency) + the zero-latency wall time")
 		terraform = flag.String("terraform", "terraform", "Terraform CLI")
@@ -154,7 +158,7 @@ func run(sizes, names string, runs int, latency time.Duration, terraform, jsonOu
 			}
 			var drift *driftCase // derived once per fake, for the drift scenarios
 			for _, name := range strings.Split(names, ",") {
-				c, err := newCase(name, tmp, fake, n, &drift)
+				c, err := newCase(name, fake, n, &drift)
 				if err != nil {
 					fake.stop()
 					return err
@@ -285,7 +289,7 @@ type driftCase struct {
 	want driftCounts
 }
 
-func newCase(name, tmp string, fake *fakeProc, n int, drift **driftCase) (benchCase, error) {
+func newCase(name string, fake *fakeProc, n int, drift **driftCase) (benchCase, error) {
 	if cfg, ok := scenarios[name]; ok {
 		return benchCase{name: name, main: "terraform {\n  required_providers {\n    abm = { source = \"abm-terraform/abm\" }\n  }\n}\nprovider \"abm\" {}\n" + cfg}, nil
 	}
