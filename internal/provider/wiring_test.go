@@ -265,3 +265,14 @@ func undocumented(where string, b *tfprotov6.SchemaBlock) []string {
 	}
 	return out
 }
+
+// Every data source writes its state the one way (readState), so the
+// protocol server answers all of them directly.
+func TestEveryDataSourceIsAStateReader(t *testing.T) {
+	for _, newDS := range New("test")().DataSources(context.Background()) {
+		ds := newDS()
+		if _, ok := ds.(stateReader); !ok {
+			t.Errorf("%T does not implement stateReader", ds)
+		}
+	}
+}
