@@ -142,12 +142,9 @@ func (d *AuditEventsDataSource) Read(ctx context.Context, req datasource.ReadReq
 
 func (d *AuditEventsDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	const what = "abm_audit_events"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags.Append(businessOnly(f, what)...); diags.HasError() {
 		return nil, diags
 	}
 	q, typeList, categories, endRead, err := auditArguments(attrs)

@@ -46,12 +46,9 @@ func (d *BlueprintDataSource) Read(ctx context.Context, req datasource.ReadReque
 
 func (d *BlueprintDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	const what = "abm_blueprint"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags.Append(businessOnly(f, what)...); diags.HasError() {
 		return nil, diags
 	}
 	b := blueprintsKind.find(ctx, f, what, attrs, &diags)

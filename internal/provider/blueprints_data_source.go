@@ -54,12 +54,9 @@ func (d *BlueprintsDataSource) Read(ctx context.Context, req datasource.ReadRequ
 
 func (d *BlueprintsDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	const what = "abm_blueprints"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags.Append(businessOnly(f, what)...); diags.HasError() {
 		return nil, diags
 	}
 	withRelated, err := configBool(attrs["include_relationships"])

@@ -163,12 +163,9 @@ func (d *catalogListDataSource) Read(ctx context.Context, req datasource.ReadReq
 
 func (d *catalogListDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	what := "abm_" + d.k.plural
-	_, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	_, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags.Append(businessOnly(f, what)...); diags.HasError() {
 		return nil, diags
 	}
 	records, err := d.k.all(ctx, f)
@@ -223,12 +220,9 @@ func (d *catalogItemDataSource) Read(ctx context.Context, req datasource.ReadReq
 
 func (d *catalogItemDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	what := "abm_" + d.k.noun
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags.Append(businessOnly(f, what)...); diags.HasError() {
 		return nil, diags
 	}
 	r := d.k.find(ctx, f, what, attrs, &diags)

@@ -48,12 +48,9 @@ func (d *ConfigurationDataSource) Read(ctx context.Context, req datasource.ReadR
 
 func (d *ConfigurationDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	const what = "abm_configuration"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags.Append(businessOnly(f, what)...); diags.HasError() {
 		return nil, diags
 	}
 	c := configurationsKind.find(ctx, f, what, attrs, &diags)

@@ -64,12 +64,9 @@ func (d *ConfigurationsDataSource) Read(ctx context.Context, req datasource.Read
 
 func (d *ConfigurationsDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	const what = "abm_configurations"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags.Append(businessOnly(f, what)...); diags.HasError() {
 		return nil, diags
 	}
 	types, tErr := configFilter(attrs["types"])

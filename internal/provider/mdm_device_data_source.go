@@ -64,12 +64,9 @@ func (d *MdmDeviceDataSource) Read(ctx context.Context, req datasource.ReadReque
 
 func (d *MdmDeviceDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	const what = "abm_mdm_device"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags = businessOnly(f, what); diags.HasError() {
 		return nil, diags
 	}
 	id, byID, iErr := configString(attrs["id"])

@@ -61,12 +61,9 @@ var (
 
 func (d *MdmDevicesDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	const what = "abm_mdm_devices"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags = businessOnly(f, what); diags.HasError() {
 		return nil, diags
 	}
 	serials, sErr := configFilter(attrs["serial_numbers"])

@@ -89,12 +89,9 @@ func (d *memberedDataSource) Read(ctx context.Context, req datasource.ReadReques
 func (d *memberedDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	k := d.kind
 	what := "abm_" + k.suffix
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags.Append(businessOnly(f, what)...); diags.HasError() {
 		return nil, diags
 	}
 	id, idSet, iErr := configString(attrs["id"])

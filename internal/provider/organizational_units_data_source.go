@@ -49,12 +49,9 @@ func (d *OrganizationalUnitsDataSource) Read(ctx context.Context, req datasource
 
 func (d *OrganizationalUnitsDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	const what = "abm_organizational_units"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags.Append(businessOnly(f, what)...); diags.HasError() {
 		return nil, diags
 	}
 	withIDs, err := configBool(attrs["include_user_ids"])

@@ -68,12 +68,9 @@ func (d *UserDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 
 func (d *UserDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	const what = "abm_user"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags.Append(businessOnly(f, what)...); diags.HasError() {
 		return nil, diags
 	}
 	id, idSet, iErr := configString(attrs["id"])

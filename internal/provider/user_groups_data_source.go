@@ -61,12 +61,9 @@ func (d *UserGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequ
 
 func (d *UserGroupsDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
 	const what = "abm_user_groups"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
+	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
 	defer cancel()
 	if diags.HasError() {
-		return nil, diags
-	}
-	if diags.Append(businessOnly(f, what)...); diags.HasError() {
 		return nil, diags
 	}
 	types, tErr := configFilter(attrs["types"])
