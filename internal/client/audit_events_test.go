@@ -93,7 +93,7 @@ func TestListAuditEventsFilters(t *testing.T) {
 func TestListAuditEventsOpenQuestions(t *testing.T) {
 	f := newFake(t, fakeabm.Options{AuditEvents: 1200})
 	c, _ := newClient(t, f)
-	f.SetAuditAbsentAsNull(true)
+	f.SetUnsetAsNull(true)
 	f.SetAuditSchemaCasing(true)
 	f.SetAuditDocumentedLinks(true)
 	f.SetAuditEmptyLastCursor(true)

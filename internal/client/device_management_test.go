@@ -87,7 +87,7 @@ func TestDeviceManagementOffIsForbidden(t *testing.T) {
 func TestNullAndAbsentDecodeAlike(t *testing.T) {
 	for _, asNull := range []bool{false, true} {
 		f := newFake(t, fakeabm.Options{})
-		f.SetAbsentAsNull(asNull)
+		f.SetUnsetAsNull(asNull)
 		c, _ := newClient(t, f)
 		got, _ := listAll(t, c.ListPackages)
 		sparse := got["pkg-sparse"]

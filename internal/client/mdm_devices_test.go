@@ -70,7 +70,7 @@ func TestMdmDeviceAndDetailsDecodeFixtures(t *testing.T) {
 	}
 
 	// The null-vs-absent knob: both read as no value.
-	f.SetDeviceStatusMissing("null")
+	f.SetUnsetAsNull(true)
 	d, err = c.GetMdmDeviceDetails(context.Background(), sparse.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -74,7 +74,7 @@ func TestListUsersDecodesEveryAttribute(t *testing.T) {
 
 func TestGetUserAndTheNullKnob(t *testing.T) {
 	f := newFake(t, fakeabm.Options{})
-	f.SetPeopleUnsetAs("null")
+	f.SetUnsetAsNull(true)
 	c, _ := newClient(t, f)
 	r, err := c.GetUser(context.Background(), "1000000006")
 	if err != nil {

@@ -36,6 +36,7 @@ func (s *Server) serveAuditEvents(w http.ResponseWriter, r *http.Request, _ stri
 	l := s.audit
 	l.load()
 	k := l.knobsNow()
+	k.absentAsNull = s.unsetAsNull()
 	l.remember(r.URL.Query())
 	q, e := parseAuditQuery(r.URL.Query(), k)
 	if e != nil {

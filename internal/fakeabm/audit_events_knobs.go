@@ -9,7 +9,7 @@ import (
 // (README.md, "Audit events"), one per open question.
 type auditKnobs struct {
 	order           string        // "asc" (default) or "desc"
-	absentAsNull    bool          // omitted common attributes sent as null
+	absentAsNull    bool          // omitted common attributes sent as null (SetUnsetAsNull)
 	emptyPayload    string        // "object" (default: {}), "absent" (key left out) or "unnamed" (eventDataPropertyKey left out too)
 	schemaCasing    bool          // payload keys spelled …Icloud…/…Applecare… as the schema's object names
 	documentedLinks bool          // links {self, next} as documented, instead of the live {}
@@ -58,12 +58,6 @@ func (s *Server) AuditQueries() []url.Values {
 // SetAuditOrder chooses the order of events: "asc" (default, oldest first)
 // or "desc". Apple does not document it.
 func (s *Server) SetAuditOrder(order string) { s.setAuditKnob(func(k *auditKnobs) { k.order = order }) }
-
-// SetAuditAbsentAsNull sends the common attributes an event lacks as null
-// instead of leaving their keys out (as seen live).
-func (s *Server) SetAuditAbsentAsNull(v bool) {
-	s.setAuditKnob(func(k *auditKnobs) { k.absentAsNull = v })
-}
 
 // SetAuditEmptyPayload chooses what an event whose type documents no payload
 // fields carries: "object" (default: the key with {}), "absent" (no payload

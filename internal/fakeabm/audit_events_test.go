@@ -127,7 +127,7 @@ func TestAuditEventsShapes(t *testing.T) {
 		}
 	}
 	s.SetAuditEmptyPayload("unnamed")
-	s.SetAuditAbsentAsNull(true)
+	s.SetUnsetAsNull(true)
 	s.SetAuditOrder("desc")
 	_, p, _ = auditGet(t, s, tok, auditPath("filter[actorId]", auditActors[0].id))
 	if len(p.Data) == 0 || p.Data[0].ID != "AE-HIST-4" {

@@ -10,7 +10,6 @@ type dmState struct {
 
 	mu                 sync.Mutex
 	off                bool            // built-in device management turned off (§2.2, §16.10)
-	absentAsNull       bool            // absent attributes sent as null rather than left out (§16.1)
 	profileBase64      bool            // configurationProfile as Base64 (the schema) rather than raw XML (live) (§16.15)
 	forbiddenRelations map[string]bool // blueprint relationships answering 403 (§16.13)
 	deficient          map[string]bool // blueprint ids reported short of app licenses
@@ -28,9 +27,10 @@ type dmKnobs struct {
 }
 
 func (s *Server) dmKnobsNow() dmKnobs {
+	null := s.unsetAsNull()
 	s.dm.mu.Lock()
 	defer s.dm.mu.Unlock()
-	return dmKnobs{off: s.dm.off, absentAsNull: s.dm.absentAsNull, profileBase64: s.dm.profileBase64,
+	return dmKnobs{off: s.dm.off, absentAsNull: null, profileBase64: s.dm.profileBase64,
 		forbidden: s.dm.forbiddenRelations, deficient: s.dm.deficient}
 }
 
@@ -43,15 +43,6 @@ func (s *Server) SetDeviceManagementOff(v bool) {
 	s.dm.mu.Lock()
 	defer s.dm.mu.Unlock()
 	s.dm.off = v
-}
-
-// SetAbsentAsNull makes catalog items send null for an attribute they have
-// no value for, instead of leaving the key out (the default, as live
-// responses do). §16.1: clients must handle both.
-func (s *Server) SetAbsentAsNull(v bool) {
-	s.dm.mu.Lock()
-	defer s.dm.mu.Unlock()
-	s.dm.absentAsNull = v
 }
 
 // SetProfileBase64 sends customSettingsValues.configurationProfile as Base64

@@ -69,7 +69,7 @@ func TestCatalogKnobs(t *testing.T) {
 	if _, ok := sparse["version"]; ok {
 		t.Errorf("absent version sent: %v", sparse)
 	}
-	s.SetAbsentAsNull(true)
+	s.SetUnsetAsNull(true)
 	sparse = getJSON(t, s, tok, "/v1/apps/1000000002")["data"].(map[string]any)["attributes"].(map[string]any)
 	if v, ok := sparse["version"]; !ok || v != nil {
 		t.Errorf("version = %v (present %v), want null", v, ok)

@@ -18,22 +18,18 @@ type statusKnobs struct {
 func (s *Server) statusKnobsNow() statusKnobs {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.status
+	k := s.status
+	k.missing = "absent"
+	if s.knobs.unsetAsNull {
+		k.missing = "null"
+	}
+	return k
 }
 
 func (s *Server) setStatusKnob(f func(k *statusKnobs)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	f(&s.status)
-}
-
-// SetDeviceStatusMissing chooses how managed devices, their details,
-// Activation Lock statuses and activities send a value Apple does not have
-// (an unassigned device's enrolledUserId, an unfinished activity's
-// downloadUrl): "absent" (default: the key is left out, as live answers
-// do) or "null".
-func (s *Server) SetDeviceStatusMissing(mode string) {
-	s.setStatusKnob(func(k *statusKnobs) { k.missing = mode })
 }
 
 // SetManagedDevicesOff answers GET /v1/mdmDevices and its details as Apple

@@ -17,6 +17,7 @@ type knobs struct {
 	pageOversize          int            // extra items on every list page beyond the limit asked for
 	repeatLastItem        bool           // each list page after the first starts with the previous page's last item
 	lastPageEmpty         bool           // the last page carries links.next and meta.paging.nextCursor as ""
+	unsetAsNull           bool           // 2.x resources send null for what they lack instead of leaving the key out
 }
 
 func defaultKnobs() knobs {
@@ -34,6 +35,16 @@ func (s *Server) setKnob(f func(k *knobs)) {
 	defer s.mu.Unlock()
 	f(&s.knobs)
 }
+
+// SetUnsetAsNull makes every 2.x resource (users, groups, units, the
+// built-in device management catalog, managed devices, Activation Lock
+// statuses, activities, audit events) send an attribute it has no value for
+// as null, as Apple's examples do, instead of leaving the key out, as live
+// answers do (the default). Clients must handle both.
+func (s *Server) SetUnsetAsNull(v bool) { s.setKnob(func(k *knobs) { k.unsetAsNull = v }) }
+
+// unsetAsNull reads SetUnsetAsNull.
+func (s *Server) unsetAsNull() bool { return s.knobsNow().unsetAsNull }
 
 // SetUnassignedLinkage chooses what E3/E4 answer for an unassigned device:
 // "null" (default: 200 with "data":null) or "404".

@@ -25,7 +25,7 @@ var (
 )
 
 // MdmDevice is the fake's own view of one managed device and its details.
-// "" and nil mean Apple sends nothing (absent or null, SetDeviceStatusMissing).
+// "" and nil mean Apple sends nothing (absent or null, SetUnsetAsNull).
 type MdmDevice struct {
 	ID             string
 	SerialNumber   string
@@ -362,7 +362,7 @@ func (s *Server) serveMdmDeviceDetails(w http.ResponseWriter, r *http.Request, i
 }
 
 // optStr writes a selected string attribute; "" is a value Apple does not
-// have, left out or sent as null as SetDeviceStatusMissing says.
+// have, left out or sent as null as SetUnsetAsNull says.
 func optStr(j *jw, k statusKnobs, sel fieldSel, key, v string) {
 	if !sel.has(key) {
 		return

@@ -14,7 +14,7 @@ import (
 // in it (Apple does not say; the relationship has to mean something).
 
 // User is one person as the fake serves it. An empty string is an attribute
-// the user does not have (written absent or null, see SetPeopleUnsetAs).
+// the user does not have (written absent or null, see SetUnsetAsNull).
 type User struct {
 	ID                  string
 	FirstName           string
@@ -60,7 +60,6 @@ type OrganizationalUnit struct {
 // that are never asked about people do not pay for 100,000 users.
 type people struct {
 	mu      sync.Mutex
-	unsetAs string // "absent" (default) or "null": see SetPeopleUnsetAs
 
 	once   sync.Once
 	users  []User

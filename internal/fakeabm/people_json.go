@@ -5,7 +5,7 @@ import (
 )
 
 // optional writes the attributes an item may lack: absent or null for a
-// value it does not have, as the SetPeopleUnsetAs knob says.
+// value it does not have, as SetUnsetAsNull says.
 type optional struct {
 	j    *jw
 	sel  fieldSel

@@ -134,7 +134,7 @@ func TestPeopleEndpoints(t *testing.T) {
 	if _, ok := attrs["roleOuList"]; ok {
 		t.Errorf("Frank's empty roleOuList is present: %v", attrs)
 	}
-	s.SetPeopleUnsetAs("null")
+	s.SetUnsetAsNull(true)
 	attrs = getJSON(t, s, tok, "/v1/users/1000000006")["data"].(map[string]any)["attributes"].(map[string]any)
 	if v, ok := attrs["email"]; !ok || v != nil {
 		t.Errorf("Frank's unset email with the null knob: %v", attrs)

@@ -95,7 +95,7 @@ output "new_name" {
 func TestAccAuditEventsOpenQuestions(t *testing.T) {
 	env := newTestEnv(t, fakeabm.Options{AuditEvents: 1500})
 	f := env.fake
-	f.SetAuditAbsentAsNull(true)
+	f.SetUnsetAsNull(true)
 	f.SetAuditEmptyPayload("unnamed")
 	f.SetAuditDocumentedLinks(true)
 	f.SetAuditEmptyLastCursor(true)

@@ -105,7 +105,7 @@ func expectCounts(t *testing.T, f *fakeabm.Server, perRead map[string]int) {
 func TestAccAppsAndPackages(t *testing.T) {
 	for _, asNull := range []bool{false, true} {
 		env := newTestEnv(t, fakeabm.Options{})
-		env.fake.SetAbsentAsNull(asNull)
+		env.fake.SetUnsetAsNull(asNull)
 		checks := []statecheck.StateCheck{
 			statecheck.ExpectKnownValue("data.abm_apps.all", tfjsonpath.New("apps"), knownvalue.ListSizeExact(5)),
 			item("data.abm_apps.all", "apps", 0, wantPagesApp),

@@ -74,7 +74,7 @@ func TestAccConfigurations(t *testing.T) {
 	for _, apple := range []struct{ base64, asNull bool }{{false, false}, {true, true}} {
 		env := newTestEnv(t, fakeabm.Options{})
 		env.fake.SetProfileBase64(apple.base64)
-		env.fake.SetAbsentAsNull(apple.asNull)
+		env.fake.SetUnsetAsNull(apple.asNull)
 		checks := []statecheck.StateCheck{
 			statecheck.ExpectKnownValue("data.abm_configurations.all", tfjsonpath.New("configurations"), knownvalue.ListSizeExact(7)),
 			item("data.abm_configurations.all", "configurations", 0, configurationWant(wifiConfiguration, knownvalue.Null())),

@@ -83,7 +83,7 @@ func TestAccMdmDevices(t *testing.T) {
 	for _, missing := range []string{"absent", "null"} {
 		t.Run(missing, func(t *testing.T) {
 			env := newTestEnv(t, fakeabm.Options{})
-			env.fake.SetDeviceStatusMissing(missing)
+			env.fake.SetUnsetAsNull(missing == "null")
 			macFull := mdmMacFull()
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testProviders,

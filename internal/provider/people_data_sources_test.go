@@ -75,7 +75,7 @@ func TestAccUserDataSource(t *testing.T) {
 	for _, unset := range []string{"absent", "null"} {
 		t.Run(unset, func(t *testing.T) {
 			env := newTestEnv(t, fakeabm.Options{})
-			env.fake.SetPeopleUnsetAs(unset)
+			env.fake.SetUnsetAsNull(unset == "null")
 			checks := expectAttrs("data.abm_user.alice", aliceWant)
 			checks = append(checks, expectAttrs("data.abm_user.frank", frankWant)...)
 			// The lookup key keeps the case it was configured with.
