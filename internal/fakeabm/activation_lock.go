@@ -6,7 +6,7 @@ import (
 )
 
 // Activation Lock status: GET /v1/orgDevices/{id}/activationLockStatus
-// (abm-api-2x.md §13; ABM 2.5 and ASM 1.7).
+// (README: Managed devices, Activation Lock and device activities; ABM 2.5 and ASM 1.7).
 
 const RouteActivationLockStatus = "activationLockStatus"
 

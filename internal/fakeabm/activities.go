@@ -7,11 +7,12 @@ import (
 	"strings"
 )
 
-// Device activities: GET /v1/orgDeviceActivities/{id} (abm-api-2x.md §14,
-// ABM and ASM) and the CSV log behind each completed activity's presigned
-// downloadUrl. The log is served outside /v1, as Apple's storage host
-// would: it needs no token, and a request that carries one anyway is
-// counted under RouteActivityLogTokenLeak.
+// Device activities: GET /v1/orgDeviceActivities/{id} (ABM and ASM) and
+// the CSV log behind each completed activity's presigned downloadUrl
+// (README: Managed devices, Activation Lock and device activities). The
+// log is served outside /v1, as Apple's storage host would: it needs no
+// token, and a request that carries one anyway is counted under
+// RouteActivityLogTokenLeak.
 
 const (
 	RouteOrgDeviceActivity    = "orgDeviceActivity"

@@ -34,7 +34,7 @@ func adeText(w http.ResponseWriter, status int, body string) {
 }
 
 // serveADESession is GET /session: OAuth 1.0a, HMAC-SHA1, signed with the server
-// token's consumer_secret&access_secret, checked for real (RFC 5849 §3.4).
+// token's consumer_secret&access_secret, checked for real (RFC 5849, section 3.4).
 func (s *Server) serveADESession(w http.ResponseWriter, r *http.Request) {
 	p, ok := parseOAuthHeader(r.Header.Get("Authorization"))
 	if !ok {
@@ -255,7 +255,7 @@ func oauthSignature(r *http.Request, p map[string]string, consumerSecret, tokenS
 	return base64.StdEncoding.EncodeToString(mac.Sum(nil))
 }
 
-// percentEncode is RFC 3986 encoding as RFC 5849 §3.6 requires: only
+// percentEncode is RFC 3986 encoding as RFC 5849, section 3.6, requires: only
 // ALPHA, DIGIT, '-', '.', '_', '~' stay as they are.
 func percentEncode(s string) string {
 	const upperHex = "0123456789ABCDEF"

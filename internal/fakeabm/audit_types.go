@@ -99,7 +99,8 @@ var auditCommonFields = []string{"eventDateTime", "type", "category", "actorType
 	"subjectType", "subjectId", "subjectName", "outcome", "groupId", "eventDataPropertyKey"}
 
 // auditFields is every name fields[auditEvents] accepts: the common
-// attributes and every payload key, in both casings of §"Payload key casing".
+// attributes and every payload key, in both casings
+// (README: What Apple leaves open, 8).
 var auditFields = func() []string {
 	out := append([]string(nil), auditCommonFields...)
 	for _, t := range auditTypes {

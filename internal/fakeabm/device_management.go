@@ -7,8 +7,8 @@ import (
 	"strings"
 )
 
-// Route names of the built-in device management catalog (abm-api-2x.md §4
-// rows 9–22), as used by Count and InjectFaults.
+// Route names of the built-in device management catalog, as used by Count
+// and InjectFaults (README: Built-in device management catalog).
 const (
 	RouteApps           = "apps"           // GET /v1/apps
 	RouteApp            = "app"            // GET /v1/apps/{id}
@@ -31,7 +31,8 @@ func init() {
 }
 
 // matchDeviceManagement routes the catalog's paths. Apple School Manager has
-// none of them (§2.3): under a school scope they are unknown paths (404).
+// none of them (README: API 2.x resources): under a school scope they are
+// unknown paths (404).
 func matchDeviceManagement(s *Server, seg []string) (string, func(http.ResponseWriter, *http.Request, string), bool) {
 	if s.opts.Scope == "school.api" {
 		return "", nil, false
@@ -74,7 +75,8 @@ func (s *Server) dmGuard(h func(http.ResponseWriter, *http.Request, string)) fun
 
 // checkInclude validates the blueprints' include and limit[<rel>]
 // parameters. The fake accepts them and writes no included[] (its shape is
-// undocumented, §16.12); the client never asks for it.
+// undocumented, README: What Apple leaves open, 12); the client never asks
+// for it.
 func checkInclude(r *http.Request) *apiError {
 	q := r.URL.Query()
 	for _, v := range q["include"] {
@@ -195,7 +197,8 @@ func (s *Server) writeDMItem(j *jw, c *dmCollection, it *dmItem, sel fieldSel, k
 			v = true
 		case f == "customSettingsValues" && list:
 			// "this API will return null for customSettingsValues for all
-			// configuration types, including CUSTOM_SETTING" (§10).
+			// configuration types, including CUSTOM_SETTING" (README:
+			// Built-in device management catalog).
 			j.key(f)
 			j.null()
 			continue

@@ -5,9 +5,10 @@ import (
 	"strconv"
 )
 
-// The built-in device management catalog (abm-api-2x.md §8–§10): apps,
-// packages, blueprints and configurations. Fixtures first, with fixed ids
-// for literal assertions, then Options.Catalog generated items of each.
+// The built-in device management catalog: apps, packages, blueprints and
+// configurations (README: Built-in device management catalog). Fixtures
+// first, with fixed ids for literal assertions, then Options.Catalog
+// generated items of each.
 
 // dmItem is one resource of the catalog. attrs holds Apple's attributes in
 // the order Apple's documentation lists them; a nil value is an attribute
@@ -24,7 +25,7 @@ type dmAttr struct {
 }
 
 // dmProfile is a CUSTOM_SETTING configuration's customSettingsValues; the
-// list endpoint never shows it (§10 "List rule").
+// list endpoint never shows it (README: Built-in device management catalog).
 type dmProfile struct {
 	xml, filename string
 }
@@ -68,10 +69,12 @@ func (c *dmCollection) get(id string) (dmItem, bool) {
 	return c.gen(g), true
 }
 
-// Blueprint relationships (§9.4): path segment = linkage type.
+// Blueprint relationships: path segment = linkage type (README: Built-in
+// device management catalog).
 var blueprintRelationships = []string{"apps", "configurations", "packages", "orgDevices", "users", "userGroups"}
 
-// Fields each list and /{id} accept in fields[<type>] (§8.1, §8.2, §9.1, §10).
+// Fields each list and /{id} accept in fields[<type>] (README: Built-in
+// device management catalog).
 var (
 	appFields           = []string{"name", "bundleId", "websiteUrl", "version", "supportedOS", "isCustomApp", "appStoreUrl"}
 	packageFields       = []string{"name", "url", "hash", "bundleIds", "description", "version", "createdDateTime", "updatedDateTime"}

@@ -3,15 +3,17 @@ package fakeabm
 import "sync"
 
 // dmState is the built-in device management side of one fake: the catalog,
-// built on first use, and the knobs for what abm-api-2x.md §16 leaves open.
+// built on first use, and the knobs for what Apple leaves open
+// (README: What Apple leaves open).
 type dmState struct {
 	once sync.Once
 	data *dmData
 
-	mu                 sync.Mutex
-	off                bool            // built-in device management turned off (§2.2, §16.10)
-	profileBase64      bool            // configurationProfile as Base64 (the schema) rather than raw XML (live) (§16.15)
-	forbiddenRelations map[string]bool // blueprint relationships answering 403 (§16.13)
+	mu sync.Mutex
+	// The knobs of What Apple leaves open, 11, 15 and 13 (README).
+	off                bool            // built-in device management turned off
+	profileBase64      bool            // configurationProfile as Base64 (the schema) rather than raw XML (live)
+	forbiddenRelations map[string]bool // blueprint relationships answering 403
 	deficient          map[string]bool // blueprint ids reported short of app licenses
 }
 
@@ -36,9 +38,9 @@ func (s *Server) dmKnobsNow() dmKnobs {
 
 // SetDeviceManagementOff turns the organization's built-in device management
 // off: apps, packages, blueprints and configurations then answer 403
-// FORBIDDEN_ERROR. Apple does not document the answer (§16.10); 403 is the
-// reading that fails loudly, so a client cannot mistake it for an empty
-// catalog.
+// FORBIDDEN_ERROR. Apple does not document the answer (README: What Apple
+// leaves open, 11); 403 is the reading that fails loudly, so a client
+// cannot mistake it for an empty catalog.
 func (s *Server) SetDeviceManagementOff(v bool) {
 	s.dm.mu.Lock()
 	defer s.dm.mu.Unlock()
@@ -47,7 +49,7 @@ func (s *Server) SetDeviceManagementOff(v bool) {
 
 // SetProfileBase64 sends customSettingsValues.configurationProfile as Base64
 // of the profile, as Apple's schema types it ("byte"), instead of the raw
-// XML the live API sends (the default). §16.15.
+// XML the live API sends (the default). README: What Apple leaves open, 15.
 func (s *Server) SetProfileBase64(v bool) {
 	s.dm.mu.Lock()
 	defer s.dm.mu.Unlock()
@@ -57,7 +59,7 @@ func (s *Server) SetProfileBase64(v bool) {
 // SetBlueprintRelationshipForbidden makes GET
 // /v1/blueprints/{id}/relationships/<rel> answer 403 for every blueprint,
 // as clients in the wild report "depending on permissions or state"
-// (§9.4, §16.13).
+// (README: What Apple leaves open, 13).
 func (s *Server) SetBlueprintRelationshipForbidden(rel string, v bool) {
 	s.dm.mu.Lock()
 	defer s.dm.mu.Unlock()

@@ -6,7 +6,7 @@ import (
 	"time"
 )
 
-// The catalog's documents follow abm-api-2x.md §8–§10 and §15.
+// The catalog's documents follow Apple's (README: Built-in device management catalog).
 
 func TestCatalogFieldsPruneAndRelationshipLinks(t *testing.T) {
 	s := New(Options{})

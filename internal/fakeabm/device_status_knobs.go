@@ -1,8 +1,9 @@
 package fakeabm
 
 // Knobs of the managed-device, Activation Lock and device-activity
-// endpoints (README.md, "Knobs"): the answers abm-api-2x.md §16 leaves
-// open. Guarded by Server.mu.
+// endpoints (README: Managed devices, Activation Lock and device
+// activities): the answers Apple leaves open (README: What Apple leaves
+// open). Guarded by Server.mu.
 type statusKnobs struct {
 	missing          string             // "absent" (default) or "null": how a value Apple has not is sent
 	managementOff    string             // "" (on), "403", "404" or "empty": mdmDevices with built-in device management off
@@ -33,9 +34,9 @@ func (s *Server) setStatusKnob(f func(k *statusKnobs)) {
 }
 
 // SetManagedDevicesOff answers GET /v1/mdmDevices and its details as Apple
-// might when built-in device management is off (undocumented, §16.10):
-// "403" (FORBIDDEN_ERROR), "404" (NOT_FOUND), "empty" (an empty list, and
-// 404 for details) or "" (on, the default).
+// might when built-in device management is off (undocumented; README:
+// What Apple leaves open, 11): "403" (FORBIDDEN_ERROR), "404" (NOT_FOUND),
+// "empty" (an empty list, and 404 for details) or "" (on, the default).
 func (s *Server) SetManagedDevicesOff(mode string) {
 	s.setStatusKnob(func(k *statusKnobs) { k.managementOff = mode })
 }
@@ -52,8 +53,8 @@ func (s *Server) SetManagedDeviceSecurity(serial string, fileVault, firewall boo
 }
 
 // SetLockTypeWhenUnlocked chooses lockType for a device that is not
-// Activation Locked (undocumented, §16.17): "NONE" (default), "absent" or
-// "null".
+// Activation Locked (undocumented; README: What Apple leaves open, 16):
+// "NONE" (default), "absent" or "null".
 func (s *Server) SetLockTypeWhenUnlocked(mode string) {
 	s.setStatusKnob(func(k *statusKnobs) { k.lockTypeUnlocked = mode })
 }

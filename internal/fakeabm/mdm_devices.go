@@ -8,9 +8,9 @@ import (
 )
 
 // Managed devices: GET /v1/mdmDevices and GET /v1/mdmDevices/{id}/details
-// (abm-api-2x.md §11), devices enrolled in Apple's built-in device
-// management. Apple publishes no example answers; the shapes follow its
-// object pages.
+// (README: Managed devices, Activation Lock and device activities),
+// devices enrolled in Apple's built-in device management. Apple publishes
+// no example answers; the shapes follow its object pages.
 
 const (
 	RouteMdmDevices       = "mdmDevices"

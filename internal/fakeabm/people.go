@@ -6,7 +6,7 @@ import (
 )
 
 // People of the organization (API 2.0 users and user groups, 2.2
-// organizational units), abm-api-2x.md §5–§7. Fixtures come first with
+// organizational units), README: People. Fixtures come first with
 // fixed ids for literal assertions; Options.Users more users follow,
 // generated from the seed. The data is cross-referenced as Apple's is: every
 // role's OU id and every group's OU id is a unit that exists, and every

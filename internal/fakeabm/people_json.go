@@ -78,7 +78,7 @@ func (s *Server) resourceEnd(j *jw, typ, id string, usersRel bool) {
 	j.endObj()
 }
 
-// userWriter writes users as Apple's User resource (§5.1); no relationships.
+// userWriter writes users as Apple's User resource (README: People); no relationships.
 func (s *Server) userWriter(p *people) func(j *jw, i int, sel fieldSel) {
 	null := s.peopleUnsetAsNull()
 	return func(j *jw, i int, sel fieldSel) {
@@ -123,7 +123,7 @@ func (s *Server) userWriter(p *people) func(j *jw, i int, sel fieldSel) {
 	}
 }
 
-// groupWriter writes user groups as Apple's UserGroup resource (§6.1).
+// groupWriter writes user groups as Apple's UserGroup resource (README: People).
 func (s *Server) groupWriter(p *people) func(j *jw, i int, sel fieldSel) {
 	null := s.peopleUnsetAsNull()
 	return func(j *jw, i int, sel fieldSel) {
@@ -144,7 +144,7 @@ func (s *Server) groupWriter(p *people) func(j *jw, i int, sel fieldSel) {
 	}
 }
 
-// unitWriter writes organizational units (§7.1).
+// unitWriter writes organizational units (README: People).
 func (s *Server) unitWriter(p *people) func(j *jw, i int, sel fieldSel) {
 	null := s.peopleUnsetAsNull()
 	return func(j *jw, i int, sel fieldSel) {

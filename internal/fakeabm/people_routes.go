@@ -5,7 +5,7 @@ import (
 	"net/url"
 )
 
-// Routes of the people endpoints (abm-api-2x.md §5–§7), as used by Count,
+// Routes of the people endpoints (README: People), as used by Count,
 // Counts and InjectFaults.
 const (
 	RouteUsers                   = "users"                   // GET /v1/users

@@ -3,7 +3,7 @@ package fakeabm
 import "net/http"
 
 // businessOnly answers as Apple School Manager does for an endpoint it does
-// not have (§2.3): the path is not a resource there.
+// not have (README: API 2.x resources): the path is not a resource there.
 func (s *Server) businessOnly(h func(http.ResponseWriter, *http.Request, string)) func(http.ResponseWriter, *http.Request, string) {
 	return func(w http.ResponseWriter, r *http.Request, id string) {
 		if s.opts.Scope == "school.api" {

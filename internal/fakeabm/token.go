@@ -55,7 +55,7 @@ func (s *Server) serveToken(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, j.b)
 }
 
-// oauthError writes an RFC 6749 §5.2 error body.
+// oauthError writes an RFC 6749, section 5.2, error body.
 func oauthError(w http.ResponseWriter, code, desc string) {
 	var j jw
 	j.obj()

@@ -10,7 +10,8 @@ import (
 )
 
 // The Terraform objects of built-in device management's catalog: apps,
-// packages, blueprints and configurations (abm-api-2x.md §8–§10).
+// packages, blueprints and configurations (internal/fakeabm/README.md: Built-in
+// device management catalog).
 var (
 	appObject = newObjectType(client.Apps,
 		idAttribute("Apple's ID of the app: its App Store ID (Adam ID), e.g. `361309726`."))
@@ -29,8 +30,8 @@ var (
 	customSettingsObject = newObjectType(client.CustomSettingsValues)
 )
 
-// What Apple requires of the API account for each (abm-api-2x.md §2.1,
-// §2.2): every catalog read needs built-in device management on.
+// What Apple requires of the API account for each (internal/fakeabm/README.md:
+// Permissions): every catalog read needs built-in device management on.
 var (
 	appsAccess           = access{permission: "View Apps", deviceManagement: true}
 	packagesAccess       = access{permission: "View and manage devices using built-in device management", deviceManagement: true}

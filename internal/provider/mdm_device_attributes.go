@@ -61,7 +61,8 @@ func mdmDetailExtra(det *client.Record) [][]byte {
 }
 
 // mdmDeviceAccess is what Apple requires for managed devices: it names no
-// privilege (abm-api-2x.md §2.1), and built-in device management must be on.
+// privilege (internal/fakeabm/README.md: Permissions), and built-in device
+// management must be on.
 var mdmDeviceAccess = access{deviceManagement: true}
 
 // mdmDeviceDetails reads one managed device's details once per provider
