@@ -59,8 +59,6 @@ type OrganizationalUnit struct {
 // people is the organization's people, built on first use so that servers
 // that are never asked about people do not pay for 100,000 users.
 type people struct {
-	mu sync.Mutex
-
 	once   sync.Once
 	users  []User
 	groups []UserGroup
