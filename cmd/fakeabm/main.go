@@ -22,13 +22,10 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"net"
-	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -52,8 +49,7 @@ func run() error {
 		listen    = flag.String("listen", "127.0.0.1:0", "address to listen on (loopback only)")
 		out       = flag.String("out", "", "directory for private_key.pem, server_token.json and env.sh")
 		inventory = flag.String("inventory", "", "write the listed devices and their MDM server ids as a CSV to this file")
-		// inactive is applied over the fake's answers, not in its data set, so the
-		// devices assigned to the server keep their assignment.
+		// The server is reported INACTIVE while its devices keep their assignment.
 		inactive = flag.String("inactive-server", "", "report this MDM server id as INACTIVE; its devices stay assigned")
 	)
 	flag.IntVar(&opts.Devices, "devices", 300, "generated devices in addition to the fixtures")
@@ -77,19 +73,14 @@ func run() error {
 		return fmt.Errorf("-scope must be business.api or school.api, not %q", opts.Scope)
 	}
 
-	ln, err := net.Listen("tcp", *listen)
+	s, err := fakeabm.Listen(*listen, opts)
 	if err != nil {
 		return err
 	}
-	s := fakeabm.NewServer(opts)
-	h := s.Handler()
+	defer s.Close()
 	if *inactive != "" {
-		h = serverStatusOverlay(h, *inactive, "INACTIVE")
+		s.SetServerStatus(*inactive, "INACTIVE")
 	}
-	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-	s.SetBaseURL("http://" + ln.Addr().String())
-	go func() { _ = hs.Serve(ln) }()
-	defer hs.Close()
 	if *inventory != "" {
 		if err := writeInventory(*inventory, s); err != nil {
 			return err
@@ -184,76 +175,4 @@ func writeInventory(path string, s *fakeabm.Server) error {
 // shellQuote single-quotes v for sh, so paths with spaces or $ survive `source`.
 func shellQuote(v string) string {
 	return "'" + strings.ReplaceAll(v, "'", `'\''`) + "'"
-}
-
-// serverStatusOverlay rewrites attributes.status of server id in the answers of
-// GET /v1/mdmServers and GET /v1/mdmServers/{id}; every other request passes through.
-func serverStatusOverlay(next http.Handler, id, status string) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p := strings.TrimSuffix(r.URL.Path, "/")
-		if p != "/v1/mdmServers" && p != "/v1/mdmServers/"+id {
-			next.ServeHTTP(w, r)
-			return
-		}
-		rec := httptest.NewRecorder()
-		next.ServeHTTP(rec, r)
-		body := rec.Body.Bytes()
-		if rec.Code == http.StatusOK {
-			b, err := setServerStatus(body, id, status)
-			if err != nil {
-				http.Error(w, "fakeabm -inactive-server: "+err.Error(), http.StatusInternalServerError)
-				return
-			}
-			body = b
-		}
-		for k, v := range rec.Header() {
-			w.Header()[k] = v
-		}
-		w.Header().Del("Content-Length")
-		w.WriteHeader(rec.Code)
-		_, _ = w.Write(body)
-	})
-}
-
-// setServerStatus sets attributes.status of the server with the given id in a
-// JSON:API document whose data is one server or a list of them.
-func setServerStatus(doc []byte, id, status string) ([]byte, error) {
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(doc, &top); err != nil {
-		return nil, fmt.Errorf("decoding the server document: %w", err)
-	}
-	data := bytes.TrimSpace(top["data"])
-	isList := len(data) > 0 && data[0] == '['
-	var list []map[string]any
-	if isList {
-		if err := json.Unmarshal(data, &list); err != nil {
-			return nil, fmt.Errorf("decoding the server list: %w", err)
-		}
-	} else {
-		var one map[string]any
-		if err := json.Unmarshal(data, &one); err != nil {
-			return nil, fmt.Errorf("decoding the server: %w", err)
-		}
-		list = []map[string]any{one}
-	}
-	for _, res := range list {
-		if res["id"] != id {
-			continue
-		}
-		attrs, ok := res["attributes"].(map[string]any)
-		if !ok {
-			return nil, fmt.Errorf("server %s has no attributes", id)
-		}
-		attrs["status"] = status
-	}
-	var err error
-	if isList {
-		top["data"], err = json.Marshal(list)
-	} else {
-		top["data"], err = json.Marshal(list[0])
-	}
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(top)
 }

@@ -13,11 +13,13 @@ type knobs struct {
 	limitOutOfRange       string // "error" or "clamp"
 	adeTermsNotSigned     bool
 	adeTokenExpired       bool
-	expireTokensAt        map[string]int // route → request number before which every access token expires
-	pageOversize          int            // extra items on every list page beyond the limit asked for
-	repeatLastItem        bool           // each list page after the first starts with the previous page's last item
-	lastPageEmpty         bool           // the last page carries links.next and meta.paging.nextCursor as ""
-	unsetAsNull           bool           // 2.x resources send null for what they lack instead of leaving the key out
+	expireTokensAt        map[string]int    // route → request number before which every access token expires
+	pageOversize          int               // extra items on every list page beyond the limit asked for
+	repeatLastItem        bool              // each list page after the first starts with the previous page's last item
+	lastPageEmpty         bool              // the last page carries links.next and meta.paging.nextCursor as ""
+	unsetAsNull           bool              // 2.x resources send null for what they lack instead of leaving the key out
+	serverStatus          map[string]string // server id → status reported instead of its own
+	externalUsers         map[string]bool   // user id → reported as an external user
 }
 
 func defaultKnobs() knobs {
@@ -42,6 +44,39 @@ func (s *Server) setKnob(f func(k *knobs)) {
 // as null, as Apple's examples do, instead of leaving the key out, as live
 // answers do (the default). Clients must handle both.
 func (s *Server) SetUnsetAsNull(v bool) { s.setKnob(func(k *knobs) { k.unsetAsNull = v }) }
+
+// SetServerStatus reports the MDM server id with this status while its
+// devices stay assigned to it: the state Apple shows when a server has gone
+// INACTIVE (it stopped connecting) and nobody moved its devices yet. The data
+// set assigns devices only to ACTIVE servers, so this is how a policy check
+// meets a device on an INACTIVE server. "" restores the server's own status.
+func (s *Server) SetServerStatus(id, status string) {
+	s.setKnob(func(k *knobs) {
+		k.serverStatus = withEntry(k.serverStatus, id, status, status != "")
+	})
+}
+
+// SetExternalUser reports the user id as an external user (or not): an
+// administrator whose account moved to a partner's domain, the case a
+// people policy exists for.
+func (s *Server) SetExternalUser(id string, v bool) {
+	s.setKnob(func(k *knobs) { k.externalUsers = withEntry(k.externalUsers, id, v, true) })
+}
+
+// withEntry is m with key set to v (or removed when keep is false), as a new
+// map: knob snapshots are read without the lock, so maps are never mutated.
+func withEntry[V any](m map[string]V, key string, v V, keep bool) map[string]V {
+	out := make(map[string]V, len(m)+1)
+	for k, x := range m {
+		out[k] = x
+	}
+	if keep {
+		out[key] = v
+	} else {
+		delete(out, key)
+	}
+	return out
+}
 
 // unsetAsNull reads SetUnsetAsNull.
 func (s *Server) unsetAsNull() bool { return s.knobsNow().unsetAsNull }

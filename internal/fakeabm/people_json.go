@@ -81,6 +81,7 @@ func (s *Server) resourceEnd(j *jw, typ, id string, usersRel bool) {
 // userWriter writes users as Apple's User resource (README: People); no relationships.
 func (s *Server) userWriter(p *people) func(j *jw, i int, sel fieldSel) {
 	null := s.peopleUnsetAsNull()
+	external := s.knobsNow().externalUsers
 	return func(j *jw, i int, sel fieldSel) {
 		u := &p.users[i]
 		resourceStart(j, "users", u.ID)
@@ -92,7 +93,8 @@ func (s *Server) userWriter(p *people) func(j *jw, i int, sel fieldSel) {
 		o.str("managedAppleAccount", u.ManagedAppleAccount)
 		if sel.has("isExternalUser") {
 			j.key("isExternalUser")
-			j.boolean(u.IsExternalUser)
+			ext, set := external[u.ID]
+			j.boolean(ext || (!set && u.IsExternalUser))
 		}
 		k := 0
 		o.list("roleOuList", len(u.Roles), func() {

@@ -111,7 +111,11 @@ func (s *Server) writeServer(j *jw, sv *server, sel fieldSel) {
 		j.strs(nonNil(sv.DefaultProductFamilies))
 	}
 	if sel.has("status") {
-		j.kstr("status", sv.Status)
+		status := sv.Status
+		if st, ok := s.knobsNow().serverStatus[sv.ID]; ok {
+			status = st
+		}
+		j.kstr("status", status)
 	}
 	if sel.has("deviceCount") {
 		j.kint("deviceCount", sv.DeviceCount)

@@ -12,7 +12,7 @@ import (
 )
 
 func TestAccExampleDataSourceAuditEvents(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	t.Setenv("TF_VAR_since", "2026-06-01T00:00:00Z")
 	var keys []knownvalue.Check
 	for _, e := range fakeabm.NewServer(fakeabm.Options{}).AuditEvents() {

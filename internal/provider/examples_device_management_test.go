@@ -1,12 +1,7 @@
 package provider
 
 import (
-	"encoding/json"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -23,7 +18,7 @@ import (
 // internal/fakeabm/device_management_data.go.
 
 func TestAccExampleDataSourceApps(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -37,7 +32,7 @@ func TestAccExampleDataSourceApps(t *testing.T) {
 }
 
 func TestAccExampleDataSourceApp(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -55,7 +50,7 @@ func TestAccExampleDataSourceApp(t *testing.T) {
 }
 
 func TestAccExampleDataSourcePackages(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -73,7 +68,7 @@ func TestAccExampleDataSourcePackages(t *testing.T) {
 }
 
 func TestAccExampleDataSourcePackage(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -91,7 +86,7 @@ func TestAccExampleDataSourcePackage(t *testing.T) {
 }
 
 func TestAccExampleDataSourceBlueprints(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -110,7 +105,7 @@ func TestAccExampleDataSourceBlueprints(t *testing.T) {
 }
 
 func TestAccExampleDataSourceBlueprint(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -129,7 +124,7 @@ func TestAccExampleDataSourceBlueprint(t *testing.T) {
 }
 
 func TestAccExampleDataSourceConfigurations(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -145,7 +140,7 @@ func TestAccExampleDataSourceConfigurations(t *testing.T) {
 }
 
 func TestAccExampleDataSourceConfiguration(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -160,10 +155,10 @@ func TestAccExampleDataSourceConfiguration(t *testing.T) {
 
 // TestAccExamplePolicyCheckBlueprintLicensesViolating runs
 // examples/policy-checks with the fixture blueprint "Sales iPads" reported
-// short of app licenses (appLicenseDeficientOverlay): the check fails, the
+// short of app licenses (the fake's SetAppLicenseDeficient): the check fails, the
 // output names the blueprint, and with enforce = true the plan fails.
 func TestAccExamplePolicyCheckBlueprintLicensesViolating(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, appLicenseDeficientOverlay("blueprint-12345"))
+	exampleEnv(t, fakeabm.Options{}).SetAppLicenseDeficient("blueprint-12345", true)
 	dir := config.StaticDirectory(filepath.Join(examplesDir, "policy-checks"))
 	resource.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{
@@ -188,7 +183,7 @@ func TestAccExamplePolicyCheckBlueprintLicensesViolating(t *testing.T) {
 // TestAccExamplePolicyCheckBlueprintLicensesClean runs the same directory
 // on the fixtures as they are: no blueprint is short, the check passes.
 func TestAccExamplePolicyCheckBlueprintLicensesClean(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			ProtoV6ProviderFactories: testProviders,
@@ -199,42 +194,4 @@ func TestAccExamplePolicyCheckBlueprintLicensesClean(t *testing.T) {
 			},
 		}},
 	})
-}
-
-// appLicenseDeficientOverlay makes the fake report the blueprint with this
-// id as short of app licenses in the blueprint list, by decoding and
-// re-encoding the JSON of /v1/blueprints (exampleEnv gives the test no
-// handle on the fake's own knob, SetAppLicenseDeficient).
-func appLicenseDeficientOverlay(id string) func(http.Handler) http.Handler {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if strings.TrimSuffix(r.URL.Path, "/") != "/v1/blueprints" {
-				next.ServeHTTP(w, r)
-				return
-			}
-			rec := httptest.NewRecorder()
-			next.ServeHTTP(rec, r)
-			body := rec.Body.Bytes()
-			if rec.Code == http.StatusOK {
-				var doc map[string]any
-				if err := json.Unmarshal(body, &doc); err != nil {
-					http.Error(w, "appLicenseDeficientOverlay: "+err.Error(), http.StatusInternalServerError)
-					return
-				}
-				items, _ := doc["data"].([]any)
-				for _, it := range items {
-					if m, _ := it.(map[string]any); m != nil && m["id"] == id {
-						m["attributes"].(map[string]any)["appLicenseDeficient"] = true
-					}
-				}
-				body, _ = json.Marshal(doc)
-			}
-			for k, v := range rec.Header() {
-				w.Header()[k] = v
-			}
-			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-			w.WriteHeader(rec.Code)
-			_, _ = w.Write(body)
-		})
-	}
 }

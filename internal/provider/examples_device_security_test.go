@@ -30,7 +30,7 @@ func exDeviceSecurityCheckBlocks(status tfjson.CheckStatus) expectCheckBlocks {
 // Violating: the MacBook's FileVault is off (SetManagedDeviceSecurity), and
 // XARRAYMAC0001, listed, is locked with a personal Apple Account.
 func TestAccExampleDeviceSecurityViolating(t *testing.T) {
-	f := exampleEnv(t, fakeabm.Options{}, nil)
+	f := exampleEnv(t, fakeabm.Options{})
 	f.SetManagedDeviceSecurity("XMACBOOK0002", false, true)
 	resource.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
@@ -52,7 +52,7 @@ func TestAccExampleDeviceSecurityViolating(t *testing.T) {
 
 // A firewall that is off fails the Mac policy as well.
 func TestAccExampleDeviceSecurityFirewallOff(t *testing.T) {
-	f := exampleEnv(t, fakeabm.Options{}, nil)
+	f := exampleEnv(t, fakeabm.Options{})
 	f.SetManagedDeviceSecurity("XABC123X0ABC123X0", true, false)
 	resource.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
@@ -72,7 +72,7 @@ func TestAccExampleDeviceSecurityFirewallOff(t *testing.T) {
 // Clean: both fixture Macs are protected, and the listed devices are locked
 // by their device management service or not at all.
 func TestAccExampleDeviceSecurityClean(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			ProtoV6ProviderFactories: testProviders,
@@ -92,7 +92,7 @@ func TestAccExampleDeviceSecurityClean(t *testing.T) {
 }
 
 func TestAccExampleDataSourceMdmDevices(t *testing.T) {
-	f := exampleEnv(t, fakeabm.Options{}, nil)
+	f := exampleEnv(t, fakeabm.Options{})
 	f.SetManagedDeviceSecurity("XMACBOOK0002", false, true)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
@@ -109,7 +109,7 @@ func TestAccExampleDataSourceMdmDevices(t *testing.T) {
 }
 
 func TestAccExampleDataSourceMdmDevice(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -125,7 +125,7 @@ func TestAccExampleDataSourceMdmDevice(t *testing.T) {
 }
 
 func TestAccExampleDataSourceOrgDeviceActivationLock(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -140,7 +140,7 @@ func TestAccExampleDataSourceOrgDeviceActivationLock(t *testing.T) {
 }
 
 func TestAccExampleDataSourceOrgDeviceActivity(t *testing.T) {
-	f := exampleEnv(t, fakeabm.Options{}, nil)
+	f := exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{

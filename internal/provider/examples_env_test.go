@@ -1,15 +1,11 @@
 package provider
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -35,19 +31,14 @@ func readExample(t *testing.T, rel string) string {
 
 // exampleEnv starts a fake Apple and configures the provider the way a user of the
 // examples does: through the ABM_* environment variables, with an empty provider
-// block. wrap, when not nil, sits between the fake and the provider (see
-// serverStatusOverlay). It returns the fake, for knobs that make a policy fail.
+// block. It returns the fake, for knobs that make a policy fail.
 //
 // The examples declare source = "abm-terraform/abm", so the in-process provider is
 // registered under that namespace rather than the test harness's default hashicorp/.
-func exampleEnv(t *testing.T, opts fakeabm.Options, wrap func(http.Handler) http.Handler) *fakeabm.Server {
+func exampleEnv(t *testing.T, opts fakeabm.Options) *fakeabm.Server {
 	t.Helper()
 	f := fakeabm.NewServer(opts)
-	h := f.Handler()
-	if wrap != nil {
-		h = wrap(h)
-	}
-	ts := httptest.NewServer(h)
+	ts := httptest.NewServer(f.Handler())
 	t.Cleanup(ts.Close)
 	f.SetBaseURL(ts.URL)
 
@@ -76,86 +67,6 @@ func exampleEnv(t *testing.T, opts fakeabm.Options, wrap func(http.Handler) http
 	}
 	t.Setenv("TF_ACC_PROVIDER_NAMESPACE", "abm-terraform")
 	return f
-}
-
-// serverStatusOverlay makes the fake report MDM server id with the given status
-// while its devices stay assigned to it: the state Apple shows when a server has
-// gone INACTIVE (it stopped connecting) and nobody moved its devices yet. The fake
-// assigns devices only to ACTIVE servers, so this is how a test gets a device on an
-// INACTIVE server. Only the server documents (/v1/mdmServers and
-// /v1/mdmServers/{id}) are rewritten, by decoding and re-encoding the JSON.
-func serverStatusOverlay(id, status string) func(http.Handler) http.Handler {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			p := strings.TrimSuffix(r.URL.Path, "/")
-			if p != "/v1/mdmServers" && p != "/v1/mdmServers/"+id {
-				next.ServeHTTP(w, r)
-				return
-			}
-			rec := httptest.NewRecorder()
-			next.ServeHTTP(rec, r)
-			body := rec.Body.Bytes()
-			if rec.Code == http.StatusOK {
-				if b, err := setServerStatus(body, id, status); err == nil {
-					body = b
-				} else {
-					http.Error(w, "serverStatusOverlay: "+err.Error(), http.StatusInternalServerError)
-					return
-				}
-			}
-			for k, v := range rec.Header() {
-				w.Header()[k] = v
-			}
-			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-			w.WriteHeader(rec.Code)
-			_, _ = w.Write(body)
-		})
-	}
-}
-
-// setServerStatus sets attributes.status of the server with the given id in a
-// JSON:API document whose data is one server or a list of them.
-func setServerStatus(doc []byte, id, status string) ([]byte, error) {
-	var top map[string]json.RawMessage
-	if err := json.Unmarshal(doc, &top); err != nil {
-		return nil, err
-	}
-	var (
-		list   []map[string]any
-		single map[string]any
-	)
-	data := bytes.TrimSpace(top["data"])
-	isList := len(data) > 0 && data[0] == '['
-	if isList {
-		if err := json.Unmarshal(data, &list); err != nil {
-			return nil, err
-		}
-	} else {
-		if err := json.Unmarshal(data, &single); err != nil {
-			return nil, err
-		}
-		list = []map[string]any{single}
-	}
-	for _, res := range list {
-		if res["id"] != id {
-			continue
-		}
-		attrs, ok := res["attributes"].(map[string]any)
-		if !ok {
-			return nil, fmt.Errorf("server %s has no attributes", id)
-		}
-		attrs["status"] = status
-	}
-	var err error
-	if isList {
-		top["data"], err = json.Marshal(list)
-	} else {
-		top["data"], err = json.Marshal(list[0])
-	}
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(top)
 }
 
 // expectCheckBlocks asserts the status Terraform recorded for each named `check`

@@ -14,7 +14,7 @@ import (
 // MDM), XAPPLETV0001 (on Apple Configurator), XSPARSE00001 (unassigned) are listed;
 // XRELEASED0001 (a Mac) is released, so it is in no index.
 func TestAccExampleDataSourceOrgDeviceIndex(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{

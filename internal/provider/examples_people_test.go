@@ -1,12 +1,7 @@
 package provider
 
 import (
-	"encoding/json"
-	"net/http"
-	"net/http/httptest"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
 	tfjson "github.com/hashicorp/terraform-json"
@@ -22,7 +17,7 @@ import (
 
 func exampleStep(t *testing.T, typeName string, checks ...statecheck.StateCheck) {
 	t.Helper()
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps:                    []resource.TestStep{{Config: dataSourceExample(t, typeName), ConfigStateChecks: checks}},
@@ -82,42 +77,6 @@ func exPeopleCheckStatus(status tfjson.CheckStatus) expectCheckBlocks {
 	return e
 }
 
-// externalUserOverlay makes the fake report user id as an external user:
-// an administrator whose account was moved to a partner's domain, the case
-// people policy 1 exists for. Only /v1/users is rewritten.
-func externalUserOverlay(id string) func(http.Handler) http.Handler {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if strings.TrimSuffix(r.URL.Path, "/") != "/v1/users" {
-				next.ServeHTTP(w, r)
-				return
-			}
-			rec := httptest.NewRecorder()
-			next.ServeHTTP(rec, r)
-			body := rec.Body.Bytes()
-			if rec.Code == http.StatusOK {
-				var doc map[string]any
-				if err := json.Unmarshal(body, &doc); err != nil {
-					http.Error(w, "externalUserOverlay: "+err.Error(), http.StatusInternalServerError)
-					return
-				}
-				for _, item := range doc["data"].([]any) {
-					if u := item.(map[string]any); u["id"] == id {
-						u["attributes"].(map[string]any)["isExternalUser"] = true
-					}
-				}
-				body, _ = json.Marshal(doc)
-			}
-			for k, v := range rec.Header() {
-				w.Header()[k] = v
-			}
-			w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-			w.WriteHeader(rec.Code)
-			_, _ = w.Write(body)
-		})
-	}
-}
-
 // TestAccExamplePolicyChecksPeopleViolating breaks every people policy:
 //   - Carol (an Administrator) is reported as an external user;
 //   - the admin group is "Sales Team", which neither administrator is in;
@@ -126,7 +85,7 @@ func externalUserOverlay(id string) func(http.Handler) http.Handler {
 // The people checks fail, people_violations lists exactly the offenders, and
 // with enforce = true the plan fails naming them.
 func TestAccExamplePolicyChecksPeopleViolating(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, externalUserOverlay("1000000005"))
+	exampleEnv(t, fakeabm.Options{}).SetExternalUser("1000000005", true)
 	vars := config.Variables{
 		"admin_group_name":     config.StringVariable("Sales Team"),
 		"max_api_role_holders": config.IntegerVariable(0),
@@ -170,7 +129,7 @@ func TestAccExamplePolicyChecksPeopleViolating(t *testing.T) {
 // violates: no external administrator, both administrators are in
 // "Administrators", and the one API-role holder is within a threshold of 1.
 func TestAccExamplePolicyChecksPeopleClean(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			ProtoV6ProviderFactories: testProviders,

@@ -48,7 +48,7 @@ func exOutput(name string, c knownvalue.Check) statecheck.StateCheck {
 }
 
 func TestAccExampleDataSourceOrganization(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -68,7 +68,7 @@ func TestAccExampleDataSourceOrganization(t *testing.T) {
 }
 
 func TestAccExampleDataSourceMdmServers(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -88,7 +88,7 @@ func TestAccExampleDataSourceMdmServers(t *testing.T) {
 }
 
 func TestAccExampleDataSourceMdmServer(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -107,7 +107,7 @@ func TestAccExampleDataSourceMdmServer(t *testing.T) {
 }
 
 func TestAccExampleDataSourceOrgDevices(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -124,7 +124,7 @@ func TestAccExampleDataSourceOrgDevices(t *testing.T) {
 }
 
 func TestAccExampleDataSourceOrgDevice(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -154,7 +154,7 @@ func TestAccExampleDataSourceOrgDevice(t *testing.T) {
 }
 
 func TestAccExampleDataSourceOrgDeviceSummary(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -174,7 +174,7 @@ func TestAccExampleDataSourceOrgDeviceSummary(t *testing.T) {
 
 // TestAccExampleDemo runs what `make demo` applies, on a generated organization.
 func TestAccExampleDemo(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{Devices: 50, Servers: 2}, nil)
+	exampleEnv(t, fakeabm.Options{Devices: 50, Servers: 2})
 	resource.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			ProtoV6ProviderFactories: testProviders,
@@ -223,7 +223,7 @@ func exStrings(values ...string) config.Variable {
 // TestAccExamplePolicyChecksViolating runs examples/policy-checks against a fleet
 // that breaks every policy:
 //   - XABC123X0ABC123X0 was bought from Apple and is UNASSIGNED;
-//   - the Apple Configurator server is reported INACTIVE (serverStatusOverlay) while
+//   - the Apple Configurator server is reported INACTIVE (the fake's SetServerStatus) while
 //     XAPPLETV0001 is still assigned to it;
 //   - the variables expect AppleTVs on Production MDM, and XAPPLETV0001 is not;
 //   - XABC123X0ABC123X0's AppleCare+ ends on 2028-04-29, inside a 100-year window
@@ -232,7 +232,7 @@ func exStrings(values ...string) config.Variable {
 // Every check block must fail (a warning: the apply succeeds), the violations output
 // must list exactly those devices, and with enforce = true the plan must fail.
 func TestAccExamplePolicyChecksViolating(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, serverStatusOverlay(exConfigurator, "INACTIVE"))
+	exampleEnv(t, fakeabm.Options{}).SetServerStatus(exConfigurator, "INACTIVE")
 	vars := config.Variables{
 		"expected_server_by_family": config.MapVariable(map[string]config.Variable{"AppleTV": config.StringVariable(exProduction)}),
 		"applecare_serials":         exStrings("XABC123X0ABC123X0"),
@@ -299,7 +299,7 @@ func TestAccExamplePolicyChecksViolating(t *testing.T) {
 // Legacy MDM server holds no device. Every check passes and the gate lets the plan
 // through.
 func TestAccExamplePolicyChecksClean(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	resource.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			ProtoV6ProviderFactories: testProviders,
@@ -335,7 +335,7 @@ func TestAccExamplePolicyChecksClean(t *testing.T) {
 // released, so Apple does not list it). The CSV has spaces around its fields (trimmed)
 // and a row without a serial number (ignored); one listing a serial twice is refused.
 func TestAccExampleDriftReport(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{}, nil)
+	exampleEnv(t, fakeabm.Options{})
 	csv := filepath.Join(t.TempDir(), "inventory.csv")
 	if err := os.WriteFile(csv, []byte(`serial_number,mdm_server_id
  XABC123X0ABC123X0 , `+exProduction+`
