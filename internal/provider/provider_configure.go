@@ -23,15 +23,11 @@ import (
 type settings struct {
 	ClientID          string
 	KeyID             string
-	PrivateKeyPEM     string // from private_key or ABM_PRIVATE_KEY
-	PrivateKeyFile    string // from private_key_file or ABM_PRIVATE_KEY_FILE
-	PrivateKeySource  string // which attribute or variable gave the key, for messages
+	PrivateKey        inlineOrFile // private_key / private_key_file, or their variables
 	Scope             string
 	APIURL            string
 	TokenURL          string
-	ServerToken       string
-	ServerTokenFile   string
-	ServerTokenSource string // which attribute or variable gave the token, for messages
+	ServerToken       inlineOrFile // server_token / server_token_file, or their variables
 	ADEURL            string
 	MaxRetries        int
 	RequestsPerMinute int
@@ -96,6 +92,35 @@ func (p *ABMProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.DataSourceData = data
 }
 
+// inlineOrFile is a secret given as text or as the path of a file holding
+// it: the private key, the server token.
+type inlineOrFile struct {
+	Text   string // the secret itself
+	File   string // or the file that holds it
+	Source string // which attribute or variable gave it, for messages
+}
+
+// resolveInlineOrFile picks where a secret comes from: a value in the
+// configuration wins over both variables (the schema refuses both attributes
+// at once); both variables at once is ambiguous.
+func resolveInlineOrFile(what, textAttr string, text types.String, fileAttr string, file types.String, getenv func(string) string, diags *diag.Diagnostics) inlineOrFile {
+	textEnv, fileEnv := attrEnv[textAttr], attrEnv[fileAttr]
+	switch {
+	case !text.IsNull():
+		return inlineOrFile{Text: text.ValueString(), Source: "`" + textAttr + "`"}
+	case !file.IsNull():
+		return inlineOrFile{File: strings.TrimSpace(file.ValueString()), Source: "`" + fileAttr + "`"}
+	case getenv(textEnv) != "" && getenv(fileEnv) != "":
+		diags.AddError("Conflicting "+what+" settings",
+			fmt.Sprintf("Both %s and %s are set; unset one of them, or set `%s` or `%s` in the provider block.", textEnv, fileEnv, textAttr, fileAttr))
+	case getenv(textEnv) != "":
+		return inlineOrFile{Text: getenv(textEnv), Source: textEnv}
+	case strings.TrimSpace(getenv(fileEnv)) != "":
+		return inlineOrFile{File: strings.TrimSpace(getenv(fileEnv)), Source: fileEnv}
+	}
+	return inlineOrFile{}
+}
+
 // resolveSettings applies the precedence configuration → environment →
 // default and checks every value that was given.
 func resolveSettings(cfg providerModel, getenv func(string) string) (settings, diag.Diagnostics) {
@@ -113,38 +138,9 @@ func resolveSettings(cfg providerModel, getenv func(string) string) (settings, d
 		APIURL:          strings.TrimSpace(str("api_url", cfg.APIURL)),
 		TokenURL:        strings.TrimSpace(str("token_url", cfg.TokenURL)),
 		ADEURL:          strings.TrimSpace(str("ade_url", cfg.ADEURL)),
-		ServerTokenFile: strings.TrimSpace(str("server_token_file", cfg.ServerTokenFile)),
 	}
-
-	// The key: a value in the configuration wins over both variables; both
-	// variables at once is ambiguous.
-	switch {
-	case !cfg.PrivateKey.IsNull():
-		s.PrivateKeyPEM, s.PrivateKeySource = cfg.PrivateKey.ValueString(), "`private_key`"
-	case !cfg.PrivateKeyFile.IsNull():
-		s.PrivateKeyFile, s.PrivateKeySource = cfg.PrivateKeyFile.ValueString(), "`private_key_file`"
-	case getenv("ABM_PRIVATE_KEY") != "" && getenv("ABM_PRIVATE_KEY_FILE") != "":
-		diags.AddError("Conflicting private key settings",
-			"Both ABM_PRIVATE_KEY and ABM_PRIVATE_KEY_FILE are set; unset one of them, or set `private_key` or `private_key_file` in the provider block.")
-	case getenv("ABM_PRIVATE_KEY") != "":
-		s.PrivateKeyPEM, s.PrivateKeySource = getenv("ABM_PRIVATE_KEY"), "ABM_PRIVATE_KEY"
-	case getenv("ABM_PRIVATE_KEY_FILE") != "":
-		s.PrivateKeyFile, s.PrivateKeySource = getenv("ABM_PRIVATE_KEY_FILE"), "ABM_PRIVATE_KEY_FILE"
-	}
-	switch {
-	case !cfg.ServerToken.IsNull():
-		s.ServerToken, s.ServerTokenSource = cfg.ServerToken.ValueString(), "`server_token`"
-		s.ServerTokenFile = ""
-	case !cfg.ServerTokenFile.IsNull():
-		s.ServerTokenSource = "`server_token_file`"
-	case getenv("ABM_SERVER_TOKEN") != "" && getenv("ABM_SERVER_TOKEN_FILE") != "":
-		diags.AddError("Conflicting server token settings",
-			"Both ABM_SERVER_TOKEN and ABM_SERVER_TOKEN_FILE are set; unset one of them, or set `server_token` or `server_token_file` in the provider block.")
-	case getenv("ABM_SERVER_TOKEN") != "":
-		s.ServerToken, s.ServerTokenSource = getenv("ABM_SERVER_TOKEN"), "ABM_SERVER_TOKEN"
-	case s.ServerTokenFile != "":
-		s.ServerTokenSource = "ABM_SERVER_TOKEN_FILE"
-	}
+	s.PrivateKey = resolveInlineOrFile("private key", "private_key", cfg.PrivateKey, "private_key_file", cfg.PrivateKeyFile, getenv, &diags)
+	s.ServerToken = resolveInlineOrFile("server token", "server_token", cfg.ServerToken, "server_token_file", cfg.ServerTokenFile, getenv, &diags)
 
 	if s.Scope != "" && s.Scope != client.ScopeBusiness && s.Scope != client.ScopeSchool {
 		diags.AddAttributeError(path.Root("scope"), "Invalid scope",

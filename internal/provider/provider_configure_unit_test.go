@@ -128,74 +128,60 @@ func TestResolveSettingsConfigurationThenEnvironmentThenDefault(t *testing.T) {
 	}
 }
 
-func TestResolveSettingsPrivateKeySource(t *testing.T) {
-	both := map[string]string{"ABM_PRIVATE_KEY": "PEM-env", "ABM_PRIVATE_KEY_FILE": "/env/key.pem"}
-	cases := map[string]struct {
-		cfg                   providerModel
-		env                   map[string]string
-		pem, file, wantSource string
+// The private key and the server token are each given inline or as a file,
+// in the configuration or the environment: one rule for both.
+func TestResolveSettingsSecretSources(t *testing.T) {
+	type source struct{ text, file, wantSource string }
+	secrets := []struct {
+		name, what, textEnv, fileEnv string
+		cfgText, cfgFile             func(string) providerModel
+		get                          func(settings) inlineOrFile
+		textValue, fileValue         string // the values the cases use
 	}{
-		"private_key wins over both variables": {providerModel{PrivateKey: types.StringValue("PEM-cfg")}, both, "PEM-cfg", "", "`private_key`"},
-		"private_key_file wins over both":      {providerModel{PrivateKeyFile: types.StringValue("/cfg/key.pem")}, both, "", "/cfg/key.pem", "`private_key_file`"},
-		"ABM_PRIVATE_KEY":                      {providerModel{}, map[string]string{"ABM_PRIVATE_KEY": "PEM-env"}, "PEM-env", "", "ABM_PRIVATE_KEY"},
-		"ABM_PRIVATE_KEY_FILE":                 {providerModel{}, map[string]string{"ABM_PRIVATE_KEY_FILE": "/env/key.pem"}, "", "/env/key.pem", "ABM_PRIVATE_KEY_FILE"},
-		"none":                                 {providerModel{}, nil, "", "", ""},
+		{"private key", "private key", "ABM_PRIVATE_KEY", "ABM_PRIVATE_KEY_FILE",
+			func(v string) providerModel { return providerModel{PrivateKey: types.StringValue(v)} },
+			func(v string) providerModel { return providerModel{PrivateKeyFile: types.StringValue(v)} },
+			func(s settings) inlineOrFile { return s.PrivateKey }, "PEM", "key.pem"},
+		{"server token", "server token", "ABM_SERVER_TOKEN", "ABM_SERVER_TOKEN_FILE",
+			func(v string) providerModel { return providerModel{ServerToken: types.StringValue(v)} },
+			func(v string) providerModel { return providerModel{ServerTokenFile: types.StringValue(v)} },
+			func(s settings) inlineOrFile { return s.ServerToken }, "TOKEN", "token"},
 	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			s, diags := resolveSettings(tc.cfg, envOf(tc.env))
-			if diags.HasError() {
-				t.Fatal(diags)
-			}
-			if s.PrivateKeyPEM != tc.pem || s.PrivateKeyFile != tc.file || s.PrivateKeySource != tc.wantSource {
-				t.Errorf("key %q, file %q, source %q; want %q, %q, %q", s.PrivateKeyPEM, s.PrivateKeyFile, s.PrivateKeySource, tc.pem, tc.file, tc.wantSource)
+	for _, sec := range secrets {
+		textAttr, fileAttr := strings.ToLower(strings.TrimPrefix(sec.textEnv, "ABM_")), strings.ToLower(strings.TrimPrefix(sec.fileEnv, "ABM_"))
+		both := map[string]string{sec.textEnv: sec.textValue + "-env", sec.fileEnv: "/env/" + sec.fileValue}
+		cases := map[string]struct {
+			cfg  providerModel
+			env  map[string]string
+			want source
+		}{
+			textAttr + " wins over both variables": {sec.cfgText(sec.textValue + "-cfg"), both, source{sec.textValue + "-cfg", "", "`" + textAttr + "`"}},
+			fileAttr + " wins over both":           {sec.cfgFile("/cfg/" + sec.fileValue), both, source{"", "/cfg/" + sec.fileValue, "`" + fileAttr + "`"}},
+			sec.textEnv:                            {providerModel{}, map[string]string{sec.textEnv: sec.textValue + "-env"}, source{sec.textValue + "-env", "", sec.textEnv}},
+			sec.fileEnv:                            {providerModel{}, map[string]string{sec.fileEnv: "/env/" + sec.fileValue}, source{"", "/env/" + sec.fileValue, sec.fileEnv}},
+			"none":                                 {providerModel{}, nil, source{}},
+		}
+		for name, tc := range cases {
+			t.Run(sec.name+"/"+name, func(t *testing.T) {
+				s, diags := resolveSettings(tc.cfg, envOf(tc.env))
+				if diags.HasError() {
+					t.Fatal(diags)
+				}
+				if got := sec.get(s); got.Text != tc.want.text || got.File != tc.want.file || got.Source != tc.want.wantSource {
+					t.Errorf("text %q, file %q, source %q; want %q, %q, %q", got.Text, got.File, got.Source, tc.want.text, tc.want.file, tc.want.wantSource)
+				}
+			})
+		}
+		t.Run(sec.name+"/both variables", func(t *testing.T) {
+			_, diags := resolveSettings(providerModel{}, envOf(both))
+			summary, detail := oneError(t, diags)
+			mustContain(t, "summary", summary, "Conflicting "+sec.what+" settings")
+			mustContain(t, "detail", detail, sec.textEnv+" and "+sec.fileEnv, "`"+textAttr+"`", "`"+fileAttr+"`")
+			if strings.Contains(detail, sec.textValue+"-env") {
+				t.Errorf("the diagnostic quotes the %s", sec.what)
 			}
 		})
 	}
-	t.Run("both variables", func(t *testing.T) {
-		_, diags := resolveSettings(providerModel{}, envOf(both))
-		summary, detail := oneError(t, diags)
-		mustContain(t, "summary", summary, "Conflicting private key settings")
-		mustContain(t, "detail", detail, "ABM_PRIVATE_KEY and ABM_PRIVATE_KEY_FILE", "`private_key`", "`private_key_file`")
-		if strings.Contains(detail, "PEM-env") {
-			t.Error("the diagnostic quotes the key")
-		}
-	})
-}
-
-func TestResolveSettingsServerTokenSource(t *testing.T) {
-	both := map[string]string{"ABM_SERVER_TOKEN": "TOKEN-env", "ABM_SERVER_TOKEN_FILE": "/env/token"}
-	cases := map[string]struct {
-		cfg                     providerModel
-		env                     map[string]string
-		token, file, wantSource string
-	}{
-		"server_token wins over both variables": {providerModel{ServerToken: types.StringValue("TOKEN-cfg")}, both, "TOKEN-cfg", "", "`server_token`"},
-		"server_token_file wins over both":      {providerModel{ServerTokenFile: types.StringValue("/cfg/token")}, both, "", "/cfg/token", "`server_token_file`"},
-		"ABM_SERVER_TOKEN":                      {providerModel{}, map[string]string{"ABM_SERVER_TOKEN": "TOKEN-env"}, "TOKEN-env", "", "ABM_SERVER_TOKEN"},
-		"ABM_SERVER_TOKEN_FILE":                 {providerModel{}, map[string]string{"ABM_SERVER_TOKEN_FILE": "/env/token"}, "", "/env/token", "ABM_SERVER_TOKEN_FILE"},
-		"none":                                  {providerModel{}, nil, "", "", ""},
-	}
-	for name, tc := range cases {
-		t.Run(name, func(t *testing.T) {
-			s, diags := resolveSettings(tc.cfg, envOf(tc.env))
-			if diags.HasError() {
-				t.Fatal(diags)
-			}
-			if s.ServerToken != tc.token || s.ServerTokenFile != tc.file || s.ServerTokenSource != tc.wantSource {
-				t.Errorf("token %q, file %q, source %q; want %q, %q, %q", s.ServerToken, s.ServerTokenFile, s.ServerTokenSource, tc.token, tc.file, tc.wantSource)
-			}
-		})
-	}
-	t.Run("both variables", func(t *testing.T) {
-		_, diags := resolveSettings(providerModel{}, envOf(both))
-		summary, detail := oneError(t, diags)
-		mustContain(t, "summary", summary, "Conflicting server token settings")
-		mustContain(t, "detail", detail, "ABM_SERVER_TOKEN and ABM_SERVER_TOKEN_FILE", "`server_token`", "`server_token_file`")
-		if strings.Contains(detail, "TOKEN-env") {
-			t.Error("the diagnostic quotes the token")
-		}
-	})
 }
 
 // Values from the environment get the checks the schema's validators give

@@ -55,17 +55,17 @@ func buildClient(s settings) (*client.Client, diag.Diagnostics) {
 			fmt.Sprintf("The client ID %q starts with neither BUSINESSAPI. nor SCHOOLAPI., so the scope cannot be derived from it. "+
 				"Check %s, or set %s to business.api or school.api.", s.ClientID, where("client_id"), where("scope")))
 	}
-	pemText := s.PrivateKeyPEM
+	pemText := s.PrivateKey.Text
 	switch {
-	case s.PrivateKeyPEM == "" && s.PrivateKeyFile == "":
+	case s.PrivateKey.Text == "" && s.PrivateKey.File == "":
 		diags.AddError("Missing private key",
 			"The provider needs the API account's private key: set `private_key` (environment variable ABM_PRIVATE_KEY) to the PEM text, "+
 				"or `private_key_file` (environment variable ABM_PRIVATE_KEY_FILE) to the path of the .pem file downloaded from Apple.")
-	case s.PrivateKeyFile != "":
-		b, err := os.ReadFile(s.PrivateKeyFile)
+	case s.PrivateKey.File != "":
+		b, err := os.ReadFile(s.PrivateKey.File)
 		if err != nil {
 			diags.AddError("Cannot read the private key file",
-				fmt.Sprintf("%s names %q, which cannot be read: %v", s.PrivateKeySource, s.PrivateKeyFile, pathError(err)))
+				fmt.Sprintf("%s names %q, which cannot be read: %v", s.PrivateKey.Source, s.PrivateKey.File, pathError(err)))
 		}
 		pemText = string(b)
 	}
@@ -74,7 +74,7 @@ func buildClient(s settings) (*client.Client, diag.Diagnostics) {
 	}
 	key, err := client.ParsePrivateKey([]byte(pemText))
 	if err != nil {
-		diags.AddError("Invalid private key", fmt.Sprintf("The private key from %s is not usable: %v.", s.PrivateKeySource, err))
+		diags.AddError("Invalid private key", fmt.Sprintf("The private key from %s is not usable: %v.", s.PrivateKey.Source, err))
 	}
 	serverToken := readServerToken(s, &diags)
 	if diags.HasError() {
@@ -106,13 +106,13 @@ func buildClient(s settings) (*client.Client, diag.Diagnostics) {
 // without one it returns nil and abm_organization leaves the account fields
 // null.
 func readServerToken(s settings, diags *diag.Diagnostics) *client.ServerToken {
-	text := s.ServerToken
-	fromFile := s.ServerTokenFile != "" && text == ""
+	text := s.ServerToken.Text
+	fromFile := s.ServerToken.File != "" && text == ""
 	if fromFile {
-		b, err := os.ReadFile(s.ServerTokenFile)
+		b, err := os.ReadFile(s.ServerToken.File)
 		if err != nil {
 			diags.AddError("Cannot read the server token file",
-				fmt.Sprintf("%s names %q, which cannot be read: %v", s.ServerTokenSource, s.ServerTokenFile, pathError(err)))
+				fmt.Sprintf("%s names %q, which cannot be read: %v", s.ServerToken.Source, s.ServerToken.File, pathError(err)))
 			return nil
 		}
 		text = string(b)
@@ -126,7 +126,7 @@ func readServerToken(s settings, diags *diag.Diagnostics) *client.ServerToken {
 	if err != nil {
 		diags.AddError("Invalid server token",
 			fmt.Sprintf("The server token from %s is not usable: %v. It must be the decrypted token of an MDM server "+
-				"(the JSON with consumer_key, consumer_secret, access_token and access_secret, or the MIME text around it).", s.ServerTokenSource, err))
+				"(the JSON with consumer_key, consumer_secret, access_token and access_secret, or the MIME text around it).", s.ServerToken.Source, err))
 		return nil
 	}
 	return tok
