@@ -132,12 +132,12 @@ func resolveSettings(cfg providerModel, getenv func(string) string) (settings, d
 		return getenv(attrEnv[name])
 	}
 	s := settings{
-		ClientID:        strings.TrimSpace(str("client_id", cfg.ClientID)),
-		KeyID:           strings.TrimSpace(str("key_id", cfg.KeyID)),
-		Scope:           strings.TrimSpace(str("scope", cfg.Scope)),
-		APIURL:          strings.TrimSpace(str("api_url", cfg.APIURL)),
-		TokenURL:        strings.TrimSpace(str("token_url", cfg.TokenURL)),
-		ADEURL:          strings.TrimSpace(str("ade_url", cfg.ADEURL)),
+		ClientID: strings.TrimSpace(str("client_id", cfg.ClientID)),
+		KeyID:    strings.TrimSpace(str("key_id", cfg.KeyID)),
+		Scope:    strings.TrimSpace(str("scope", cfg.Scope)),
+		APIURL:   strings.TrimSpace(str("api_url", cfg.APIURL)),
+		TokenURL: strings.TrimSpace(str("token_url", cfg.TokenURL)),
+		ADEURL:   strings.TrimSpace(str("ade_url", cfg.ADEURL)),
 	}
 	s.PrivateKey = resolveInlineOrFile("private key", "private_key", cfg.PrivateKey, "private_key_file", cfg.PrivateKeyFile, getenv, &diags)
 	s.ServerToken = resolveInlineOrFile("server token", "server_token", cfg.ServerToken, "server_token_file", cfg.ServerTokenFile, getenv, &diags)
