@@ -91,32 +91,17 @@ func checkInclude(r *http.Request) *apiError {
 }
 
 func (s *Server) serveDMList(w http.ResponseWriter, r *http.Request, c *dmCollection) {
-	sel, e := parseFields(r, c.typ, c.fields)
-	if e == nil && c.typ == "blueprints" {
-		e = checkInclude(r)
-	}
-	if e != nil {
-		s.writeError(w, *e)
-		return
-	}
-	p, e := s.parsePage(r, "/"+c.typ, c.len())
-	if e != nil {
-		s.writeError(w, *e)
-		return
+	if c.typ == "blueprints" {
+		if e := checkInclude(r); e != nil {
+			s.writeError(w, *e)
+			return
+		}
 	}
 	k := s.dmKnobsNow()
-	j := jw{b: make([]byte, 0, 400*(p.end()-p.offset)+512)}
-	j.obj()
-	j.key("data")
-	j.arr()
-	for i := p.offset; i < p.end(); i++ {
+	s.serveList(w, r, c.typ, c.fields, c.len(), func(j *jw, i int, sel fieldSel) {
 		it := c.at(i)
-		s.writeDMItem(&j, c, &it, sel, k, true)
-	}
-	j.endArr()
-	s.writeListTail(&j, r, p)
-	j.endObj()
-	writeJSON(w, http.StatusOK, j.b)
+		s.writeDMItem(j, c, &it, sel, k, true)
+	})
 }
 
 func (s *Server) serveDMItem(w http.ResponseWriter, r *http.Request, c *dmCollection, id string) {
@@ -157,25 +142,7 @@ func (s *Server) serveBlueprintLinkages(w http.ResponseWriter, r *http.Request, 
 		return
 	}
 	ids := bp.rels[rel]
-	p, e := s.parsePage(r, "/blueprints/"+id+"/relationships/"+rel, len(ids))
-	if e != nil {
-		s.writeError(w, *e)
-		return
-	}
-	var j jw
-	j.obj()
-	j.key("data")
-	j.arr()
-	for _, x := range ids[p.offset:p.end()] {
-		j.obj()
-		j.kstr("type", rel)
-		j.kstr("id", x)
-		j.endObj()
-	}
-	j.endArr()
-	s.writeListTail(&j, r, p)
-	j.endObj()
-	writeJSON(w, http.StatusOK, j.b)
+	s.serveLinkages(w, r, "/blueprints/"+id+"/relationships/"+rel, rel, len(ids), func(i int) string { return ids[i] })
 }
 
 // writeDMItem writes one resource: the selected attributes in the order of

@@ -148,3 +148,73 @@ func (s *Server) writeListTail(j *jw, r *http.Request, p page) {
 	j.endObj()
 	j.endObj()
 }
+
+// serveLinkages writes one page of a relationship's linkages at coll (e.g.
+// "/mdmServers/{id}/relationships/devices"): n items {type, id}, id(i)
+// giving each id. Every relationship of the fake pages alike.
+func (s *Server) serveLinkages(w http.ResponseWriter, r *http.Request, coll, typ string, n int, id func(i int) string) {
+	p, e := s.parsePage(r, coll, n)
+	if e != nil {
+		s.writeError(w, *e)
+		return
+	}
+	j := jw{b: make([]byte, 0, 48*(p.end()-p.offset)+512)}
+	j.obj()
+	j.key("data")
+	j.arr()
+	for i := p.offset; i < p.end(); i++ {
+		j.obj()
+		j.kstr("type", typ)
+		j.kstr("id", id(i))
+		j.endObj()
+	}
+	j.endArr()
+	s.writeListTail(&j, r, p)
+	j.endObj()
+	writeJSON(w, http.StatusOK, j.b)
+}
+
+// serveList writes one page of a collection of n items, each by item.
+func (s *Server) serveList(w http.ResponseWriter, r *http.Request, typ string, allowed []string, n int, item func(j *jw, i int, sel fieldSel)) {
+	sel, e := parseFields(r, typ, allowed)
+	if e != nil {
+		s.writeError(w, *e)
+		return
+	}
+	p, e := s.parsePage(r, "/"+typ, n)
+	if e != nil {
+		s.writeError(w, *e)
+		return
+	}
+	j := jw{b: make([]byte, 0, 700*(p.end()-p.offset)+512)}
+	j.obj()
+	j.key("data")
+	j.arr()
+	for i := p.offset; i < p.end(); i++ {
+		item(&j, i, sel)
+	}
+	j.endArr()
+	s.writeListTail(&j, r, p)
+	j.endObj()
+	writeJSON(w, http.StatusOK, j.b)
+}
+
+// serveOne writes one item of a collection, or 404.
+func (s *Server) serveOne(w http.ResponseWriter, r *http.Request, typ, id string, allowed []string, i int, ok bool, item func(j *jw, i int, sel fieldSel)) {
+	sel, e := parseFields(r, typ, allowed)
+	if e != nil {
+		s.writeError(w, *e)
+		return
+	}
+	if !ok {
+		s.writeError(w, notFound(typ, id))
+		return
+	}
+	var j jw
+	j.obj()
+	j.key("data")
+	item(&j, i, sel)
+	s.writeSelfLinks(&j, s.apiURL("/"+typ+"/"+url.PathEscape(id)))
+	j.endObj()
+	writeJSON(w, http.StatusOK, j.b)
+}

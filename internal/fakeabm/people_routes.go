@@ -2,7 +2,6 @@ package fakeabm
 
 import (
 	"net/http"
-	"net/url"
 )
 
 // Routes of the people endpoints (README: People), as used by Count,
@@ -50,76 +49,13 @@ func init() {
 	})
 }
 
-// serveList writes one page of a collection of n items, each by item.
-func (s *Server) serveList(w http.ResponseWriter, r *http.Request, typ string, allowed []string, n int, item func(j *jw, i int, sel fieldSel)) {
-	sel, e := parseFields(r, typ, allowed)
-	if e != nil {
-		s.writeError(w, *e)
-		return
-	}
-	p, e := s.parsePage(r, "/"+typ, n)
-	if e != nil {
-		s.writeError(w, *e)
-		return
-	}
-	j := jw{b: make([]byte, 0, 700*(p.end()-p.offset)+512)}
-	j.obj()
-	j.key("data")
-	j.arr()
-	for i := p.offset; i < p.end(); i++ {
-		item(&j, i, sel)
-	}
-	j.endArr()
-	s.writeListTail(&j, r, p)
-	j.endObj()
-	writeJSON(w, http.StatusOK, j.b)
-}
-
-// serveOne writes one item of a collection, or 404.
-func (s *Server) serveOne(w http.ResponseWriter, r *http.Request, typ, id string, allowed []string, i int, ok bool, item func(j *jw, i int, sel fieldSel)) {
-	sel, e := parseFields(r, typ, allowed)
-	if e != nil {
-		s.writeError(w, *e)
-		return
-	}
+// serveUserLinkages writes one page of an item's user linkages, or 404.
+func (s *Server) serveUserLinkages(w http.ResponseWriter, r *http.Request, typ, id string, ids []string, ok bool) {
 	if !ok {
 		s.writeError(w, notFound(typ, id))
 		return
 	}
-	var j jw
-	j.obj()
-	j.key("data")
-	item(&j, i, sel)
-	s.writeSelfLinks(&j, s.apiURL("/"+typ+"/"+url.PathEscape(id)))
-	j.endObj()
-	writeJSON(w, http.StatusOK, j.b)
-}
-
-// serveLinkages writes one page of an item's user linkages, or 404.
-func (s *Server) serveLinkages(w http.ResponseWriter, r *http.Request, typ, id string, ids []string, ok bool) {
-	if !ok {
-		s.writeError(w, notFound(typ, id))
-		return
-	}
-	p, e := s.parsePage(r, "/"+typ+"/"+id+"/relationships/users", len(ids))
-	if e != nil {
-		s.writeError(w, *e)
-		return
-	}
-	j := jw{b: make([]byte, 0, 40*(p.end()-p.offset)+512)}
-	j.obj()
-	j.key("data")
-	j.arr()
-	for _, uid := range ids[p.offset:p.end()] {
-		j.obj()
-		j.kstr("type", "users")
-		j.kstr("id", uid)
-		j.endObj()
-	}
-	j.endArr()
-	s.writeListTail(&j, r, p)
-	j.endObj()
-	writeJSON(w, http.StatusOK, j.b)
+	s.serveLinkages(w, r, "/"+typ+"/"+id+"/relationships/users", "users", len(ids), func(i int) string { return ids[i] })
 }
 
 func (s *Server) serveUsers(w http.ResponseWriter, r *http.Request, _ string) {
@@ -151,7 +87,7 @@ func (s *Server) serveUserGroupUsers(w http.ResponseWriter, r *http.Request, id 
 	if ok {
 		ids = p.groups[i].MemberIDs
 	}
-	s.serveLinkages(w, r, "userGroups", id, ids, ok)
+	s.serveUserLinkages(w, r, "userGroups", id, ids, ok)
 }
 
 func (s *Server) serveUnits(w http.ResponseWriter, r *http.Request, _ string) {
@@ -172,5 +108,5 @@ func (s *Server) serveUnitUsers(w http.ResponseWriter, r *http.Request, id strin
 	if ok {
 		ids = p.units[i].UserIDs
 	}
-	s.serveLinkages(w, r, "organizationalUnits", id, ids, ok)
+	s.serveUserLinkages(w, r, "organizationalUnits", id, ids, ok)
 }

@@ -65,25 +65,8 @@ func (s *Server) serveMdmServerDevices(w http.ResponseWriter, r *http.Request, i
 		s.writeError(w, notFound("mdmServers", id))
 		return
 	}
-	p, e := s.parsePage(r, "/mdmServers/"+id+"/relationships/devices", len(sv.devices))
-	if e != nil {
-		s.writeError(w, *e)
-		return
-	}
-	j := jw{b: make([]byte, 0, 48*(p.end()-p.offset)+512)}
-	j.obj()
-	j.key("data")
-	j.arr()
-	for _, di := range sv.devices[p.offset:p.end()] {
-		j.obj()
-		j.kstr("type", "orgDevices")
-		j.kstr("id", s.ds.serialOf(int(di)))
-		j.endObj()
-	}
-	j.endArr()
-	s.writeListTail(&j, r, p)
-	j.endObj()
-	writeJSON(w, http.StatusOK, j.b)
+	s.serveLinkages(w, r, "/mdmServers/"+id+"/relationships/devices", "orgDevices", len(sv.devices),
+		func(i int) string { return s.ds.serialOf(int(sv.devices[i])) })
 }
 
 func (s *Server) writeServer(j *jw, sv *server, sel fieldSel) {
