@@ -18,139 +18,83 @@ import (
 // internal/fakeabm/device_management_data.go.
 
 func TestAccExampleDataSourceApps(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_apps"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("custom_app_bundle_ids", exList(exStr("com.acme.field"), exStr("com.acme.shared"), exStr("com.acme.shared"))),
-				exOutput("mac_apps", exList(exStr("Pages"))),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_apps",
+		exOutput("custom_app_bundle_ids", exList(exStr("com.acme.field"), exStr("com.acme.shared"), exStr("com.acme.shared"))),
+		exOutput("mac_apps", exList(exStr("Pages"))),
+	)
 }
 
 func TestAccExampleDataSourceApp(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_app"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("pages", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"id":           exStr("361309726"),
-					"version":      exStr("14.4"),
-					"supported_os": exList(exStr("SUPPORTED_OS_IOS"), exStr("SUPPORTED_OS_IPADOS"), exStr("SUPPORTED_OS_MACOS")),
-				})),
-				exOutput("field_service_is_custom", knownvalue.Bool(true)),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_app",
+		exOutput("pages", knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"id":           exStr("361309726"),
+			"version":      exStr("14.4"),
+			"supported_os": exList(exStr("SUPPORTED_OS_IOS"), exStr("SUPPORTED_OS_IPADOS"), exStr("SUPPORTED_OS_MACOS")),
+		})),
+		exOutput("field_service_is_custom", knownvalue.Bool(true)),
+	)
 }
 
 func TestAccExampleDataSourcePackages(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_packages"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("package_versions", knownvalue.MapExact(map[string]knownvalue.Check{
-					"pkg-12345":  exStr("2.1"),
-					"pkg-sparse": knownvalue.Null(),
-					"pkg-dup-1":  exStr("1.0"),
-					"pkg-dup-2":  exStr("2.0"),
-				})),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_packages",
+		exOutput("package_versions", knownvalue.MapExact(map[string]knownvalue.Check{
+			"pkg-12345":  exStr("2.1"),
+			"pkg-sparse": knownvalue.Null(),
+			"pkg-dup-1":  exStr("1.0"),
+			"pkg-dup-2":  exStr("2.0"),
+		})),
+	)
 }
 
 func TestAccExampleDataSourcePackage(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_package"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("agent", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"id":         exStr("pkg-12345"),
-					"version":    exStr("2.1"),
-					"bundle_ids": exList(exStr("com.acme.agent"), exStr("com.acme.agent.helper")),
-					"hash":       exStr("9b2f1c7e4a5d6b8c0e1f2a3b4c5d6e7f"),
-				})),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_package",
+		exOutput("agent", knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"id":         exStr("pkg-12345"),
+			"version":    exStr("2.1"),
+			"bundle_ids": exList(exStr("com.acme.agent"), exStr("com.acme.agent.helper")),
+			"hash":       exStr("9b2f1c7e4a5d6b8c0e1f2a3b4c5d6e7f"),
+		})),
+	)
 }
 
 func TestAccExampleDataSourceBlueprints(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_blueprints"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("devices_by_blueprint_id", knownvalue.MapExact(map[string]knownvalue.Check{
-					"blueprint-12345": exList(exStr("XABC123X0ABC123X0"), exStr("XARRAYMAC0001")),
-					"blueprint-empty": exList(),
-					"blueprint-dup-a": exList(),
-					"blueprint-dup-b": exList(),
-				})),
-				exOutput("short_of_licenses", exList()),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_blueprints",
+		exOutput("devices_by_blueprint_id", knownvalue.MapExact(map[string]knownvalue.Check{
+			"blueprint-12345": exList(exStr("XABC123X0ABC123X0"), exStr("XARRAYMAC0001")),
+			"blueprint-empty": exList(),
+			"blueprint-dup-a": exList(),
+			"blueprint-dup-b": exList(),
+		})),
+		exOutput("short_of_licenses", exList()),
+	)
 }
 
 func TestAccExampleDataSourceBlueprint(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_blueprint"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("sales_blueprint", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"id":                    exStr("blueprint-12345"),
-					"status":                exStr("ACTIVE"),
-					"app_ids":               exList(exStr("361309726"), exStr("1000000001")),
-					"configuration_ids":     exList(exStr("config-12345"), exStr("config-airdrop")),
-					"device_serial_numbers": exList(exStr("XABC123X0ABC123X0"), exStr("XARRAYMAC0001")),
-				})),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_blueprint",
+		exOutput("sales_blueprint", knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"id":                    exStr("blueprint-12345"),
+			"status":                exStr("ACTIVE"),
+			"app_ids":               exList(exStr("361309726"), exStr("1000000001")),
+			"configuration_ids":     exList(exStr("config-12345"), exStr("config-airdrop")),
+			"device_serial_numbers": exList(exStr("XABC123X0ABC123X0"), exStr("XARRAYMAC0001")),
+		})),
+	)
 }
 
 func TestAccExampleDataSourceConfigurations(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_configurations"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("profile_files", knownvalue.MapExact(map[string]knownvalue.Check{
-					"Corporate Wi-Fi": exStr("corporate-wifi.mobileconfig"),
-					"Empty profile":   exStr("config-custom-2.mobileconfig"),
-				})),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_configurations",
+		exOutput("profile_files", knownvalue.MapExact(map[string]knownvalue.Check{
+			"Corporate Wi-Fi": exStr("corporate-wifi.mobileconfig"),
+			"Empty profile":   exStr("config-custom-2.mobileconfig"),
+		})),
+	)
 }
 
 func TestAccExampleDataSourceConfiguration(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_configuration"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("wifi_profile_is_plist", knownvalue.Bool(true)),
-				exOutput("wifi_platforms", exList(exStr("PLATFORM_IOS"), exStr("PLATFORM_MACOS"))),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_configuration",
+		exOutput("wifi_profile_is_plist", knownvalue.Bool(true)),
+		exOutput("wifi_platforms", exList(exStr("PLATFORM_IOS"), exStr("PLATFORM_MACOS"))),
+	)
 }
 
 // TestAccExamplePolicyCheckBlueprintLicensesViolating runs

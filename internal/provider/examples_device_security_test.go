@@ -109,34 +109,20 @@ func TestAccExampleDataSourceMdmDevices(t *testing.T) {
 }
 
 func TestAccExampleDataSourceMdmDevice(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_mdm_device"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("reception_mac", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"os_version": exStr("15.5"), "file_vault": knownvalue.Bool(true), "firewall": knownvalue.Bool(true),
-					"free_storage_gb": knownvalue.Int64Exact(412),
-				})),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_mdm_device",
+		exOutput("reception_mac", knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"os_version": exStr("15.5"), "file_vault": knownvalue.Bool(true), "firewall": knownvalue.Bool(true),
+			"free_storage_gb": knownvalue.Int64Exact(412),
+		})),
+	)
 }
 
 func TestAccExampleDataSourceOrgDeviceActivationLock(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_org_device_activation_lock"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("activation_lock", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"locked": knownvalue.Bool(true), "lock_type": exStr("USER"),
-				})),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_org_device_activation_lock",
+		exOutput("activation_lock", knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"locked": knownvalue.Bool(true), "lock_type": exStr("USER"),
+		})),
+	)
 }
 
 func TestAccExampleDataSourceOrgDeviceActivity(t *testing.T) {

@@ -34,6 +34,21 @@ func dataSourceExample(t *testing.T, typeName string) string {
 	return readExample(t, "provider/provider.tf") + "\n" + readExample(t, filepath.Join("data-sources", typeName, "data-source.tf"))
 }
 
+// testDataSourceExample applies examples/data-sources/<typeName> against the
+// fake's fixtures, configured from the environment as a user would, and
+// checks its outputs.
+func testDataSourceExample(t *testing.T, typeName string, checks ...statecheck.StateCheck) {
+	t.Helper()
+	exampleEnv(t, fakeabm.Options{})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testProviders,
+		Steps: []resource.TestStep{{
+			Config:            dataSourceExample(t, typeName),
+			ConfigStateChecks: checks,
+		}},
+	})
+}
+
 func exStr(s string) knownvalue.Check { return knownvalue.StringExact(s) }
 
 func exList(items ...knownvalue.Check) knownvalue.Check {
@@ -48,128 +63,86 @@ func exOutput(name string, c knownvalue.Check) statecheck.StateCheck {
 }
 
 func TestAccExampleDataSourceOrganization(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_organization"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("organization", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"id":       exStr("780420"),
-					"name":     exStr("Example Corp"),
-					"type":     exStr("org"),
-					"email":    exStr("it@example.com"),
-					"admin_id": exStr("it-admin@example.com"),
-				})),
-				exOutput("mdm_server_count", knownvalue.Int64Exact(3)),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_organization",
+		exOutput("organization", knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"id":       exStr("780420"),
+			"name":     exStr("Example Corp"),
+			"type":     exStr("org"),
+			"email":    exStr("it@example.com"),
+			"admin_id": exStr("it-admin@example.com"),
+		})),
+		exOutput("mdm_server_count", knownvalue.Int64Exact(3)),
+	)
 }
 
 func TestAccExampleDataSourceMdmServers(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_mdm_servers"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("mdm_server_names", exList(exStr("Production MDM"), exStr("Apple Configurator"), exStr("Legacy MDM"))),
-				exOutput("active_mdm_servers", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"Production MDM": knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"id":                exStr(exProduction),
-						"device_count":      knownvalue.Int64Exact(1),
-						"last_connected_at": exStr("2026-06-01T08:14:23Z"),
-					}),
-				})),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_mdm_servers",
+		exOutput("mdm_server_names", exList(exStr("Production MDM"), exStr("Apple Configurator"), exStr("Legacy MDM"))),
+		exOutput("active_mdm_servers", knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"Production MDM": knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"id":                exStr(exProduction),
+				"device_count":      knownvalue.Int64Exact(1),
+				"last_connected_at": exStr("2026-06-01T08:14:23Z"),
+			}),
+		})),
+	)
 }
 
 func TestAccExampleDataSourceMdmServer(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_mdm_server"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("production_mdm", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"id":             exStr(exProduction),
-					"status":         exStr("ACTIVE"),
-					"device_count":   knownvalue.Int64Exact(1),
-					"device_serials": exList(exStr("XARRAYMAC0001")),
-				})),
-				exOutput("by_id_server_name", exStr("Apple Configurator")),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_mdm_server",
+		exOutput("production_mdm", knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"id":             exStr(exProduction),
+			"status":         exStr("ACTIVE"),
+			"device_count":   knownvalue.Int64Exact(1),
+			"device_serials": exList(exStr("XARRAYMAC0001")),
+		})),
+		exOutput("by_id_server_name", exStr("Apple Configurator")),
+	)
 }
 
 func TestAccExampleDataSourceOrgDevices(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_org_devices"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("unassigned_mac_serials", exList(exStr("XABC123X0ABC123X0"))),
-				exOutput("production_mdm_device_count", knownvalue.Int64Exact(1)),
-				exOutput("reseller_devices_by_server", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"XARRAYMAC0001": exStr(exProduction),
-				})),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_org_devices",
+		exOutput("unassigned_mac_serials", exList(exStr("XABC123X0ABC123X0"))),
+		exOutput("production_mdm_device_count", knownvalue.Int64Exact(1)),
+		exOutput("reseller_devices_by_server", knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"XARRAYMAC0001": exStr(exProduction),
+		})),
+	)
 }
 
 func TestAccExampleDataSourceOrgDevice(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_org_device"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("imac", knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"model":              exStr(`iMac 21.5"`),
-					"status":             exStr("UNASSIGNED"),
-					"assigned_server_id": knownvalue.Null(),
-					"released":           knownvalue.Bool(false),
-				})),
-				exOutput("imac_apple_care", exList(
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"description": exStr("AppleCare+ for Business"),
-						"status":      exStr("ACTIVE"),
-						"ends":        exStr("2028-04-29T00:00:00Z"),
-					}),
-					knownvalue.ObjectExact(map[string]knownvalue.Check{
-						"description": exStr("AppleCare+ for Business (monthly)"),
-						"status":      exStr("ACTIVE"),
-						"ends":        knownvalue.Null(),
-					}),
-				)),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_org_device",
+		exOutput("imac", knownvalue.ObjectExact(map[string]knownvalue.Check{
+			"model":              exStr(`iMac 21.5"`),
+			"status":             exStr("UNASSIGNED"),
+			"assigned_server_id": knownvalue.Null(),
+			"released":           knownvalue.Bool(false),
+		})),
+		exOutput("imac_apple_care", exList(
+			knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"description": exStr("AppleCare+ for Business"),
+				"status":      exStr("ACTIVE"),
+				"ends":        exStr("2028-04-29T00:00:00Z"),
+			}),
+			knownvalue.ObjectExact(map[string]knownvalue.Check{
+				"description": exStr("AppleCare+ for Business (monthly)"),
+				"status":      exStr("ACTIVE"),
+				"ends":        knownvalue.Null(),
+			}),
+		)),
+	)
 }
 
 func TestAccExampleDataSourceOrgDeviceSummary(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{})
-	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testProviders,
-		Steps: []resource.TestStep{{
-			Config: dataSourceExample(t, "abm_org_device_summary"),
-			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownOutputValueAtPath("fleet_summary", tfjsonpath.New("total"), knownvalue.Int64Exact(4)),
-				statecheck.ExpectKnownOutputValueAtPath("fleet_summary", tfjsonpath.New("unassigned"), knownvalue.Int64Exact(2)),
-				statecheck.ExpectKnownOutputValueAtPath("fleet_summary", tfjsonpath.New("by_mdm_server"), knownvalue.MapExact(map[string]knownvalue.Check{
-					exProduction:   knownvalue.Int64Exact(1),
-					exConfigurator: knownvalue.Int64Exact(1),
-					exLegacy:       knownvalue.Int64Exact(0),
-				})),
-			},
-		}},
-	})
+	testDataSourceExample(t, "abm_org_device_summary",
+		statecheck.ExpectKnownOutputValueAtPath("fleet_summary", tfjsonpath.New("total"), knownvalue.Int64Exact(4)),
+		statecheck.ExpectKnownOutputValueAtPath("fleet_summary", tfjsonpath.New("unassigned"), knownvalue.Int64Exact(2)),
+		statecheck.ExpectKnownOutputValueAtPath("fleet_summary", tfjsonpath.New("by_mdm_server"), knownvalue.MapExact(map[string]knownvalue.Check{
+			exProduction:   knownvalue.Int64Exact(1),
+			exConfigurator: knownvalue.Int64Exact(1),
+			exLegacy:       knownvalue.Int64Exact(0),
+		})),
+	)
 }
 
 // TestAccExampleDemo runs what `make demo` applies, on a generated organization.
