@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -12,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
@@ -76,22 +73,15 @@ func (k *catalogKind) one(ctx context.Context, f *fleet, id string) (*client.Rec
 // find is the item a singular data source names: by id with its own
 // request, else by key from the shared list; nil after an error.
 func (k *catalogKind) find(ctx context.Context, f *fleet, what string, attrs map[string]tftypes.Value, diags *diag.Diagnostics) *client.Record {
-	id, idSet, iErr := configString(attrs["id"])
-	key, _, kErr := configString(attrs[k.key.arg])
-	if err := firstError(iErr, kErr); err != nil {
+	arg, value, err := configLookup(attrs, "id", k.key.arg)
+	if err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil
 	}
-	if idSet {
-		r, err := k.one(ctx, f, id)
-		var apiErr *client.APIError
-		if errors.As(err, &apiErr) && apiErr.NotFound() {
-			diags.AddAttributeError(path.Root("id"), strings.ToUpper(k.noun[:1])+k.noun[1:]+" not found",
-				fmt.Sprintf("The organization has no %s with id %q (Apple answered 404).", k.noun, id))
-			return nil
-		}
+	if arg == "id" {
+		r, err := k.one(ctx, f, value)
 		if err != nil {
-			addAccessError(diags, what, err, k.access)
+			addLookupError(diags, what, k.noun, "id", value, err, k.access)
 			return nil
 		}
 		return r
@@ -101,7 +91,7 @@ func (k *catalogKind) find(ctx context.Context, f *fleet, what string, attrs map
 		addAccessError(diags, what, err, k.access)
 		return nil
 	}
-	return lookupOne(diags, k.noun, records, k.key, key, describeNamed(k.res.Index("name")))
+	return lookupOne(diags, k.noun, records, k.key, value, describeNamed(k.res.Index("name")))
 }
 
 // itemSchema is a singular data source's attributes: the object's, with id
@@ -109,15 +99,8 @@ func (k *catalogKind) find(ctx context.Context, f *fleet, what string, attrs map
 func (k *catalogKind) itemSchema() map[string]schema.Attribute {
 	attrs := k.obj.attributes()
 	oneOf := stringvalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot(k.key.arg))
-	attrs["id"] = schema.StringAttribute{
-		Optional: true, Computed: true,
-		MarkdownDescription: fmt.Sprintf("Apple's ID of the %s. Exactly one of `id` and `%s` is required.", k.noun, k.key.arg),
-		Validators:          []validator.String{oneOf, stringvalidator.LengthAtLeast(1)},
-	}
-	attrs[k.key.arg] = schema.StringAttribute{
-		Optional: true, Computed: true, MarkdownDescription: k.keyDoc,
-		Validators: []validator.String{oneOf, stringvalidator.LengthAtLeast(1)},
-	}
+	attrs["id"] = lookupArgument(fmt.Sprintf("Apple's ID of the %s. Exactly one of `id` and `%s` is required.", k.noun, k.key.arg), oneOf)
+	attrs[k.key.arg] = lookupArgument(k.keyDoc, oneOf)
 	return attrs
 }
 

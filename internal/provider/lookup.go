@@ -1,12 +1,17 @@
 package provider
 
 import (
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
@@ -69,4 +74,37 @@ func describeSome(records []*client.Record, describe func(*client.Record) string
 		return "none"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// addLookupError reports a failed read of one item by id: a 404 is an
+// error on the argument, a 403 names the permission.
+func addLookupError(diags *diag.Diagnostics, what, noun, arg, value string, err error, a access) {
+	var apiErr *client.APIError
+	if errors.As(err, &apiErr) && apiErr.HTTPStatus == 404 {
+		diags.AddAttributeError(path.Root(arg), strings.ToUpper(noun[:1])+noun[1:]+" not found",
+			fmt.Sprintf("The organization has no %s with %s %q (Apple answered 404 Not Found).", noun, arg, value))
+		return
+	}
+	addAccessError(diags, what, err, a)
+}
+
+// configLookup is the lookup argument a singular data source was given and
+// its value: the first of names that is set (the schema requires exactly one).
+func configLookup(attrs map[string]tftypes.Value, names ...string) (string, string, error) {
+	for _, name := range names {
+		v, set, err := configString(attrs[name])
+		if err != nil || set {
+			return name, v, err
+		}
+	}
+	return "", "", fmt.Errorf("none of %s is set", strings.Join(names, ", "))
+}
+
+// lookupArgument is a singular data source's lookup key: an argument that
+// is also the attribute it matches, so it is Optional and Computed.
+func lookupArgument(doc string, oneOf validator.String) schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional: true, Computed: true, MarkdownDescription: doc,
+		Validators: []validator.String{oneOf, stringvalidator.LengthAtLeast(1)},
+	}
 }

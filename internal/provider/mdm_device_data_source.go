@@ -69,9 +69,8 @@ func (d *MdmDeviceDataSource) readState(ctx context.Context, config tftypes.Valu
 	if diags.HasError() {
 		return nil, diags
 	}
-	id, byID, iErr := configString(attrs["id"])
-	serial, _, sErr := configString(attrs["serial_number"])
-	if err := firstError(iErr, sErr); err != nil {
+	arg, value, err := configLookup(attrs, "id", "serial_number")
+	if err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags
 	}
@@ -82,9 +81,9 @@ func (d *MdmDeviceDataSource) readState(ctx context.Context, config tftypes.Valu
 		addAccessError(&diags, what, err, mdmDeviceAccess)
 		return nil, diags
 	}
-	key, value := lookupKey{arg: "serial_number", index: mdmSerial}, serial
-	if byID {
-		key, value = lookupKey{arg: "id", index: idColumn}, id
+	key := lookupKey{arg: "serial_number", index: mdmSerial}
+	if arg == "id" {
+		key = lookupKey{arg: "id", index: idColumn}
 	}
 	dev := lookupOne(&diags, "managed device", devices, key, value, func(r *client.Record) string {
 		s, _ := r.Str(mdmSerial)

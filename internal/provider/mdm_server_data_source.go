@@ -67,9 +67,8 @@ func (d *MdmServerDataSource) readState(ctx context.Context, config tftypes.Valu
 	if diags.HasError() {
 		return nil, diags
 	}
-	id, idSet, iErr := configString(attrs["id"])
-	name, _, nErr := configString(attrs["server_name"])
-	if err := firstError(iErr, nErr); err != nil {
+	arg, value, err := configLookup(attrs, "id", "server_name")
+	if err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags
 	}
@@ -78,7 +77,11 @@ func (d *MdmServerDataSource) readState(ctx context.Context, config tftypes.Valu
 		addReadError(&diags, what, err)
 		return nil, diags
 	}
-	s := findServer(servers, id, idSet, name, &diags)
+	key := lookupKey{arg: "server_name", index: serverName}
+	if arg == "id" {
+		key = lookupKey{arg: "id", index: idColumn}
+	}
+	s := lookupOne(&diags, "MDM server", servers, key, value, describeServer)
 	if s == nil {
 		return nil, diags
 	}
@@ -90,15 +93,6 @@ func (d *MdmServerDataSource) readState(ctx context.Context, config tftypes.Valu
 	state, d2 := encodeState(what, config, serverObject.writers(s, serverExtra(serials)), 0)
 	diags.Append(d2...)
 	return state, diags
-}
-
-// findServer picks the server the lookup names (by id when idSet, else by
-// name), or explains why none.
-func findServer(servers []*client.Record, id string, idSet bool, name string, diags *diag.Diagnostics) *client.Record {
-	if idSet {
-		return lookupOne(diags, "MDM server", servers, lookupKey{arg: "id", index: idColumn}, id, describeServer)
-	}
-	return lookupOne(diags, "MDM server", servers, lookupKey{arg: "server_name", index: serverName}, name, describeServer)
 }
 
 // describeServer is a server as messages show it: "name" (id).

@@ -94,19 +94,15 @@ func (d *memberedDataSource) readState(ctx context.Context, config tftypes.Value
 	if diags.HasError() {
 		return nil, diags
 	}
-	id, idSet, iErr := configString(attrs["id"])
-	name, _, nErr := configString(attrs["name"])
-	if err := firstError(iErr, nErr); err != nil {
+	arg, value, err := configLookup(attrs, "id", "name")
+	if err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags
 	}
 	var r *client.Record
-	arg := "name"
-	if idSet {
-		arg = "id"
-		var err error
-		if r, err = k.get(f.c, ctx, id); err != nil {
-			addLookupError(&diags, what, k.noun, "id", id, err, k.access)
+	if arg == "id" {
+		if r, err = k.get(f.c, ctx, value); err != nil {
+			addLookupError(&diags, what, k.noun, "id", value, err, k.access)
 			return nil, diags
 		}
 	} else {
@@ -119,7 +115,7 @@ func (d *memberedDataSource) readState(ctx context.Context, config tftypes.Value
 			n, _ := r.Str(k.name)
 			return fmt.Sprintf("%q (%s)", n, r.ID)
 		}
-		if r = lookupOne(&diags, k.noun, all, lookupKey{arg: "name", index: k.name}, name, describe); r == nil {
+		if r = lookupOne(&diags, k.noun, all, lookupKey{arg: "name", index: k.name}, value, describe); r == nil {
 			return nil, diags
 		}
 	}

@@ -2,9 +2,7 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -12,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
@@ -32,15 +29,6 @@ func NewUserDataSource() datasource.DataSource { return &UserDataSource{} }
 // Metadata names the data source.
 func (d *UserDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_user"
-}
-
-// lookupArgument is a singular data source's lookup key: an argument that
-// is also the attribute it matches, so it is Optional and Computed.
-func lookupArgument(doc string, oneOf validator.String) schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional: true, Computed: true, MarkdownDescription: doc,
-		Validators: []validator.String{oneOf, stringvalidator.LengthAtLeast(1)},
-	}
 }
 
 // Schema describes the data source.
@@ -73,21 +61,16 @@ func (d *UserDataSource) readState(ctx context.Context, config tftypes.Value) ([
 	if diags.HasError() {
 		return nil, diags
 	}
-	id, idSet, iErr := configString(attrs["id"])
-	account, accountSet, aErr := configString(attrs["managed_apple_account"])
-	email, _, eErr := configString(attrs["email"])
-	if err := firstError(iErr, aErr, eErr); err != nil {
+	arg, value, err := configLookup(attrs, "id", "managed_apple_account", "email")
+	if err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags
 	}
 	var u *client.Record
-	var arg string
-	switch {
-	case idSet:
-		arg = "id"
-		var err error
-		if u, err = f.c.GetUser(ctx, id); err != nil {
-			addLookupError(&diags, what, "user", "id", id, err, usersPermission)
+	switch arg {
+	case "id":
+		if u, err = f.c.GetUser(ctx, value); err != nil {
+			addLookupError(&diags, what, "user", "id", value, err, usersPermission)
 			return nil, diags
 		}
 	default:
@@ -97,11 +80,9 @@ func (d *UserDataSource) readState(ctx context.Context, config tftypes.Value) ([
 			return nil, diags
 		}
 		key := lookupKey{arg: "email", index: userEmail, fold: true}
-		value := email
-		if accountSet {
-			key, value = lookupKey{arg: "managed_apple_account", index: userManagedAcct, fold: true}, account
+		if arg == "managed_apple_account" {
+			key = lookupKey{arg: arg, index: userManagedAcct, fold: true}
 		}
-		arg = key.arg
 		if u = lookupOne(&diags, "user", users, key, value, describeUser); u == nil {
 			return nil, diags
 		}
@@ -111,18 +92,6 @@ func (d *UserDataSource) readState(ctx context.Context, config tftypes.Value) ([
 	state, d2 := encodeState(what, config, writers, 0)
 	diags.Append(d2...)
 	return state, diags
-}
-
-// addLookupError reports a failed read of one item by id: a 404 is an
-// error on the argument, a 403 names the permission.
-func addLookupError(diags *diag.Diagnostics, what, noun, arg, value string, err error, a access) {
-	var apiErr *client.APIError
-	if errors.As(err, &apiErr) && apiErr.HTTPStatus == 404 {
-		diags.AddAttributeError(path.Root(arg), strings.ToUpper(noun[:1])+noun[1:]+" not found",
-			fmt.Sprintf("The organization has no %s with %s %q (Apple answered 404 Not Found).", noun, arg, value))
-		return
-	}
-	addAccessError(diags, what, err, a)
 }
 
 // describeUser is a user as messages show it: First Last <account> (id).
