@@ -31,6 +31,7 @@ type stateReader interface {
 	datasource.DataSource
 	readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics)
 	setProviderData(*providerData)
+	instance() *providerData
 }
 
 // Configure receives the provider's shared data.
@@ -49,10 +50,14 @@ func (b *dataSourceBase) Configure(_ context.Context, req datasource.ConfigureRe
 
 func (b *dataSourceBase) setProviderData(d *providerData) { b.data = d }
 
+// instance is the provider instance the data source reads for; nil before
+// Configure.
+func (b *dataSourceBase) instance() *providerData { return b.data }
+
 // readWith is the framework's Read of every data source: the state the data
 // source encodes, decoded into the framework's form.
 func readWith(ctx context.Context, r stateReader, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	state, diags := r.readState(ctx, req.Config.Raw)
+	state, diags := readDataSource(ctx, r, req.Config.Raw)
 	resp.Diagnostics.Append(diags...)
 	if diags.HasError() {
 		return

@@ -21,6 +21,7 @@ type providerData struct {
 	once  sync.Once
 	fleet *fleet
 	diags diag.Diagnostics
+	reads reads // the data source reads in flight, for the instance notices
 }
 
 // organization returns the shared view of the organization, or the

@@ -78,7 +78,7 @@ func (s *protocolServer) ReadDataSource(ctx context.Context, req *tfprotov6.Read
 	}
 	r, _ := src.new().(stateReader)
 	r.setProviderData(s.provider.data)
-	state, diags := r.readState(ctx, config)
+	state, diags := readDataSource(ctx, r, config)
 	resp := &tfprotov6.ReadDataSourceResponse{Diagnostics: protoDiagnostics(diags)}
 	if diags.HasError() {
 		return resp, nil
