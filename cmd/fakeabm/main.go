@@ -3,7 +3,7 @@
 //
 //	fakeabm [-devices 300] [-servers 4] [-seed 1] [-listen 127.0.0.1:0] [-scope business.api]
 //	        [-latency 0s] [-rpm 0] [-token-ttl 1h] [-inactive-server ID]
-//	        [-shared-server-name NAME] [-out DIR] [-inventory FILE]
+//	        [-shared-server-name NAME] [-out DIR] [-inventory FILE] [-audit-anchor]
 //
 // -inventory writes, before the server reports ready, the organization as a drift
 // report's inventory would hold it: a CSV "serial_number,mdm_server_id" with a row per
@@ -19,6 +19,11 @@
 // assigned to it, the state Apple shows when a server stopped connecting and nobody
 // moved its devices yet. The generator assigns devices only to ACTIVE servers, so this
 // is how a policy run (scripts/policy.sh) gets a fleet that breaks that rule.
+//
+// -audit-anchor shifts the audit trail, generated at fixed dates in 2026, so its
+// newest event happened when the fake started: a window relative to the present, such
+// as the last 24 hours of `make demo`, then finds events. Off by default, so the
+// trail's dates, which benchmarks read by fixed ranges, do not depend on the clock.
 package main
 
 import (
@@ -51,6 +56,7 @@ func run() error {
 		inventory = flag.String("inventory", "", "write the listed devices and their MDM server ids as a CSV to this file")
 		// The server is reported INACTIVE while its devices keep their assignment.
 		inactive = flag.String("inactive-server", "", "report this MDM server id as INACTIVE; its devices stay assigned")
+		anchor   = flag.Bool("audit-anchor", false, "shift the audit trail so its newest event is at the fake's start time")
 	)
 	flag.IntVar(&opts.Devices, "devices", 300, "generated devices in addition to the fixtures")
 	flag.IntVar(&opts.Servers, "servers", 4, "generated MDM servers in addition to the fixtures")
@@ -80,6 +86,9 @@ func run() error {
 	defer s.Close()
 	if *inactive != "" {
 		s.SetServerStatus(*inactive, "INACTIVE")
+	}
+	if *anchor {
+		s.AnchorAuditEvents(time.Now())
 	}
 	if *inventory != "" {
 		if err := writeInventory(*inventory, s); err != nil {

@@ -22,6 +22,9 @@ func init() {
 	})
 }
 
+// unboundedAuditEnd is the end of a query without filter[endTimestamp].
+const unboundedAuditEnd = 1 << 62
+
 // auditQuery is a parsed GET /v1/auditEvents query.
 type auditQuery struct {
 	start, end                    int64 // Unix milliseconds, end inclusive
@@ -43,6 +46,7 @@ func (s *Server) serveAuditEvents(w http.ResponseWriter, r *http.Request, _ stri
 		s.writeError(w, *e)
 		return
 	}
+	q = q.shifted(k)
 	sel, e := parseFields(r, "auditEvents", auditFields)
 	if e != nil {
 		s.writeError(w, *e)
@@ -62,7 +66,7 @@ func (s *Server) serveAuditEvents(w http.ResponseWriter, r *http.Request, _ stri
 	j.key("data")
 	j.arr()
 	for _, i := range matched[p.offset:p.end()] {
-		writeAuditEvent(&j, l.event(int(i)), sel, k)
+		writeAuditEvent(&j, l.event(int(i)).served(k), sel, k)
 	}
 	j.endArr()
 	s.writeAuditTail(&j, r, p, k)
@@ -71,7 +75,7 @@ func (s *Server) serveAuditEvents(w http.ResponseWriter, r *http.Request, _ stri
 }
 
 func parseAuditQuery(v url.Values, k auditKnobs) (auditQuery, *apiError) {
-	q := auditQuery{end: 1 << 62}
+	q := auditQuery{end: unboundedAuditEnd}
 	one := func(name string) (string, bool, *apiError) {
 		vals, ok := v[name]
 		if !ok {

@@ -200,13 +200,15 @@ func (l *auditLog) event(i int) AuditEvent {
 	return e
 }
 
-// AuditEvents returns the whole audit trail in ascending time order.
+// AuditEvents returns the whole audit trail in ascending time order, at the
+// times the fake serves them (SetAuditShift).
 func (s *Server) AuditEvents() []AuditEvent {
 	l := s.audit
 	l.load()
+	k := l.knobsNow()
 	out := make([]AuditEvent, l.len())
 	for i := range out {
-		out[i] = l.event(i)
+		out[i] = l.event(i).served(k)
 	}
 	return out
 }

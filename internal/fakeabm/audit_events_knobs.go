@@ -19,6 +19,7 @@ type auditKnobs struct {
 	maxWindow       time.Duration // longest range accepted; 0 = any
 	zuluOnly        bool          // timestamps must end in Z
 	typeFilter      string        // "known" (default), "2.4" or "any"
+	shift           int64         // milliseconds every event is served later than generated (audit_events_anchor.go)
 }
 
 func defaultAuditKnobs() auditKnobs {
