@@ -41,12 +41,12 @@ step "Building terraform-provider-abm and fakeabm"
 go build -o "$tmp/plugins/terraform-provider-abm" .
 go build -o "$tmp/fakeabm" ./cmd/fakeabm
 
-step "Starting the fake ABM server (fixtures + 300 devices, 4 MDM servers, seed 42)"
+step "Starting the fake ABM server (fixtures + 300 devices, 4 MDM servers, 40 users, 40 managed devices, seed 42)"
 # Whatever ABM_* the caller has set must not mix with the fake's credentials.
 unset ABM_CLIENT_ID ABM_KEY_ID ABM_PRIVATE_KEY ABM_PRIVATE_KEY_FILE ABM_SCOPE \
 	ABM_API_URL ABM_TOKEN_URL ABM_SERVER_TOKEN ABM_SERVER_TOKEN_FILE ABM_ADE_URL \
 	ABM_MAX_RETRIES ABM_REQUESTS_PER_MINUTE
-"$tmp/fakeabm" -devices 300 -servers 4 -seed 42 -listen 127.0.0.1:0 -out "$tmp/fake" \
+"$tmp/fakeabm" -devices 300 -servers 4 -users 40 -mdm-devices 40 -audit-anchor -seed 42 -listen 127.0.0.1:0 -out "$tmp/fake" \
 	>"$tmp/fakeabm.log" 2>&1 &
 fake_pid=$!
 
@@ -97,10 +97,28 @@ cd "$tmp/work"
 # the abm provider) and it fails, because it still asks the registry for a provider
 # that dev_overrides already supplies.
 step "terraform apply ($example)"
-"$tf" apply -auto-approve -input=false "${tf_color[@]+"${tf_color[@]}"}"
+# Left out so the demo fits on a screen: the dev_overrides warning (this script set
+# them), each read announcing itself twice, and the outputs, in the plan and after the
+# apply, which the next step prints. Other warnings (failed check blocks) and errors stay.
+"$tf" apply -auto-approve -input=false "${tf_color[@]+"${tf_color[@]}"}" 2>&1 | awk '
+	/Provider development overrides are in effect/ { skip = "releases." ; next }
+	/Changes to Outputs:/ { skip = "without changing any real infrastructure." ; next }
+	/^(\033\[[0-9;]*m)*Outputs:/ { skip = "never" ; next }
+	skip != "" { if (index($0, skip)) skip = ""; next }
+	/: Reading\.\.\./ { next }
+	/^$/ { if (blank) next; blank = 1; print; next }
+	{ blank = 0; print }
+'
 
-step "terraform output"
-"$tf" output "${tf_color[@]+"${tf_color[@]}"}"
+# An example with a job summary shows it, what a pipeline would publish, instead of
+# its whole report (which at a few hundred devices fills screens).
+if grep -qs '^output "summary_markdown"' ./*.tf; then
+	step "terraform output -raw summary_markdown (the job summary; terraform output -json has the whole report)"
+	"$tf" output -raw summary_markdown
+else
+	step "terraform output"
+	"$tf" output "${tf_color[@]+"${tf_color[@]}"}"
+fi
 
 # The fake reports how many requests each route served when it stops: against Apple,
 # the request count is what the rate limit charges.
@@ -108,7 +126,13 @@ step "Requests the fake ABM server answered"
 kill -TERM "$fake_pid" 2>/dev/null || true
 wait "$fake_pid" 2>/dev/null || true
 fake_pid=""
-grep -m1 '^fakeabm counts' "$tmp/fakeabm.log" || echo "(fakeabm printed no counts)"
+if counts="$(grep -m1 '^fakeabm counts' "$tmp/fakeabm.log")"; then
+	echo "$counts"
+	# The sum of the per-route counts: every request, the token request included.
+	echo "$(grep -o ':[0-9]*' <<<"$counts" | tr -d : | paste -sd+ | bc) requests in all"
+else
+	echo "(fakeabm printed no counts)"
+fi
 
 step "Done"
 echo "The same configuration works against Apple: set ABM_CLIENT_ID, ABM_KEY_ID and"

@@ -93,3 +93,66 @@ output "in_sync" {
   description = "True when nothing is missing, unexpected or wrongly assigned."
   value       = length(local.missing) == 0 && length(local.unexpected) == 0 && length(local.wrongly_assigned) == 0
 }
+
+# The report as Markdown for a pipeline's job summary (in this file, beside the lists it
+# counts, so the fleet-scale benchmark, which applies main.tf, measures it too):
+#
+#   terraform output -raw summary_markdown >> "$GITHUB_STEP_SUMMARY"
+#
+# A table of the counts, then the first few devices of each kind of difference. Built
+# from the lengths already computed and slices of at most summary_shown items, so it
+# adds nothing that grows with the fleet.
+
+variable "summary_shown" {
+  description = "How many devices of each kind of difference summary_markdown lists; the rest are counted (\"… and N more\")."
+  type        = number
+  default     = 5
+
+  validation {
+    condition     = var.summary_shown >= 0
+    error_message = "summary_shown must not be negative."
+  }
+}
+
+locals {
+  summary_kinds = [
+    {
+      title = "Missing"
+      about = "in the inventory, not listed by Apple"
+      count = length(local.missing)
+      shown = slice(local.missing, 0, min(var.summary_shown, length(local.missing)))
+    },
+    {
+      title = "Unexpected"
+      about = "listed by Apple, not in the inventory"
+      count = length(local.unexpected)
+      shown = slice(local.unexpected, 0, min(var.summary_shown, length(local.unexpected)))
+    },
+    {
+      title = "Wrongly assigned"
+      about = "on another MDM server than the inventory's"
+      count = length(local.wrongly_assigned)
+      shown = [
+        for d in slice(local.wrongly_assigned, 0, min(var.summary_shown, length(local.wrongly_assigned))) :
+        "${d.serial_number}: expected ${coalesce(d.expected, "no server")}, actual ${coalesce(d.actual, "no server")}"
+      ]
+    },
+  ]
+}
+
+output "summary_markdown" {
+  description = "The report as Markdown (a table of counts, then the first summary_shown devices of each kind), for a job summary: `terraform output -raw summary_markdown >> \"$GITHUB_STEP_SUMMARY\"`."
+  value = format("%s\n", join("\n", concat(
+    ["## Apple Business drift report", "", "| Difference | Devices |", "| --- | ---: |"],
+    [for k in local.summary_kinds : "| ${k.title} (${k.about}) | ${k.count} |"],
+    # A kind without differences has its 0 in the table and no list.
+    [
+      for k in local.summary_kinds : join("\n", concat(
+        ["", "### ${k.title}", ""],
+        [for s in k.shown : "- ${s}"],
+        k.count > length(k.shown) ? ["- … and ${k.count - length(k.shown)} more"] : [],
+      )) if k.count > 0
+    ],
+    sum(local.summary_kinds[*].count) == 0 ? ["", "In sync: Apple lists every device of the inventory, on the MDM server it names, and no other."] : [],
+  )))
+}

@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -161,6 +162,25 @@ func TestAccExampleDemo(t *testing.T) {
 	})
 }
 
+// exAllPolicies are the check blocks of examples/policy-checks in the order of
+// its job summary's table.
+var exAllPolicies = []string{
+	"purchased_devices_assigned", "no_devices_on_inactive_servers", "devices_on_expected_server", "applecare_not_ending",
+	"blueprints_have_app_licenses", "macs_filevault_and_firewall", "no_personal_activation_lock",
+	"no_external_administrators", "administrators_in_admin_group", "api_role_holders_within_threshold",
+}
+
+// policySummary is the table that opens examples/policy-checks' job summary, with
+// these violation counts (0 for a policy not named).
+func policySummary(violations map[string]int) string {
+	var b strings.Builder
+	b.WriteString("## Apple Business policy checks\n\n| Policy | Violations |\n| --- | ---: |\n")
+	for _, p := range exAllPolicies {
+		fmt.Fprintf(&b, "| %s | %d |\n", p, violations[p])
+	}
+	return b.String()
+}
+
 var exPolicyChecks = []string{
 	"purchased_devices_assigned",
 	"no_devices_on_inactive_servers",
@@ -246,6 +266,26 @@ func TestAccExamplePolicyChecksViolating(t *testing.T) {
 					})),
 					exOutput("violation_count", knownvalue.Int64Exact(4)),
 					exOutput("compliant", knownvalue.Bool(false)),
+					exOutput("summary_markdown", exStr(policySummary(map[string]int{
+						"purchased_devices_assigned": 1, "no_devices_on_inactive_servers": 1,
+						"devices_on_expected_server": 1, "applecare_not_ending": 1,
+					})+`
+### purchased_devices_assigned
+
+- XABC123X0ABC123X0
+
+### no_devices_on_inactive_servers
+
+- XAPPLETV0001 (Apple Configurator)
+
+### devices_on_expected_server
+
+- XAPPLETV0001 (AppleTV: `+exConfigurator+`, expected `+exProduction+`)
+
+### applecare_not_ending
+
+- XABC123X0ABC123X0 H2WVKX7Q9N (2028-04-29T00:00:00Z)
+`)),
 				},
 			},
 			{
@@ -297,10 +337,22 @@ func TestAccExamplePolicyChecksClean(t *testing.T) {
 				})),
 				exOutput("violation_count", knownvalue.Int64Exact(0)),
 				exOutput("compliant", knownvalue.Bool(true)),
+				exOutput("summary_markdown", exStr(policySummary(nil)+"\nCompliant: no policy is violated.\n")),
 			},
 		}},
 	})
 }
+
+// driftSummaryHead is the job summary's table for the inventory of
+// TestAccExampleDriftReport: two missing, one unexpected, two wrongly assigned.
+const driftSummaryHead = `## Apple Business drift report
+
+| Difference | Devices |
+| --- | ---: |
+| Missing (in the inventory, not listed by Apple) | 2 |
+| Unexpected (listed by Apple, not in the inventory) | 1 |
+| Wrongly assigned (on another MDM server than the inventory's) | 2 |
+`
 
 // TestAccExampleDriftReport compares a CSV holding one case of each kind with the
 // fake's fixtures (XABC123X0ABC123X0 unassigned, XARRAYMAC0001 on Production MDM,
@@ -376,6 +428,47 @@ XNOTINABM0001 ,
 						}),
 					)),
 					exOutput("in_sync", knownvalue.Bool(false)),
+					exOutput("summary_markdown", exStr(driftSummaryHead+`
+### Missing
+
+- XNOTINABM0001
+- XRELEASED0001
+
+### Unexpected
+
+- XSPARSE00001
+
+### Wrongly assigned
+
+- XABC123X0ABC123X0: expected `+exProduction+`, actual no server
+- XAPPLETV0001: expected `+exProduction+`, actual `+exConfigurator+`
+`)),
+				},
+			},
+			{
+				// The job summary lists the first summary_shown of each kind and counts the rest.
+				ProtoV6ProviderFactories: testProviders,
+				ConfigDirectory:          dir,
+				ConfigVariables: config.Variables{
+					"inventory_csv": config.StringVariable(csv),
+					"summary_shown": config.IntegerVariable(1),
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					exOutput("summary_markdown", exStr(driftSummaryHead+`
+### Missing
+
+- XNOTINABM0001
+- … and 1 more
+
+### Unexpected
+
+- XSPARSE00001
+
+### Wrongly assigned
+
+- XABC123X0ABC123X0: expected `+exProduction+`, actual no server
+- … and 1 more
+`)),
 				},
 			},
 			{
@@ -396,6 +489,17 @@ XNOTINABM0001 ,
 					// The default window, the last 30 days, holds none of the fake's events.
 					exOutput("changes", exList()),
 					exOutput("unexplained", exList()),
+					// Nothing to list: the table's zeros and one line.
+					exOutput("summary_markdown", exStr(`## Apple Business drift report
+
+| Difference | Devices |
+| --- | ---: |
+| Missing (in the inventory, not listed by Apple) | 0 |
+| Unexpected (listed by Apple, not in the inventory) | 0 |
+| Wrongly assigned (on another MDM server than the inventory's) | 0 |
+
+In sync: Apple lists every device of the inventory, on the MDM server it names, and no other.
+`)),
 				},
 			},
 		},
