@@ -1,9 +1,8 @@
 # What `make demo` applies: the organization at a glance, from every part of the API
 # the provider reads: devices and MDM servers, people, built-in device management,
 # Activation Lock and the audit trail. It reads only. Against Apple it costs one token
-# request, one page per 1000 devices, users, units and managed devices, one request
-# per managed device for its details, one for the Activation Lock and one page per
-# 1000 audit events.
+# request, one page per 1000 devices, users, units, managed devices and audit events,
+# one request per managed device for its details and one for the Activation Lock.
 
 terraform {
   required_version = ">= 1.5.7"

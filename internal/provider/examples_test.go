@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	tfjson "github.com/hashicorp/terraform-json"
 	"github.com/hashicorp/terraform-plugin-testing/config"
@@ -146,17 +147,56 @@ func TestAccExampleDataSourceOrgDeviceSummary(t *testing.T) {
 	)
 }
 
-// TestAccExampleDemo runs what `make demo` applies, on a generated organization.
+// TestAccExampleDemo runs what `make demo` applies, on the fixture organization
+// with its audit trail anchored at the start of the test (as cmd/fakeabm
+// -audit-anchor does for the demo) and one Mac with FileVault and the firewall
+// off, so every output has something to count.
 func TestAccExampleDemo(t *testing.T) {
-	exampleEnv(t, fakeabm.Options{Devices: 50, Servers: 2})
+	f := exampleEnv(t, fakeabm.Options{})
+	f.AnchorAuditEvents(time.Now())
+	f.SetManagedDeviceSecurity("XMACBOOK0002", false, false)
+	count := func(m map[string]int64) knownvalue.Check {
+		c := map[string]knownvalue.Check{}
+		for k, v := range m {
+			c[k] = knownvalue.Int64Exact(v)
+		}
+		return knownvalue.MapExact(c)
+	}
 	resource.Test(t, resource.TestCase{
 		Steps: []resource.TestStep{{
 			ProtoV6ProviderFactories: testProviders,
 			ConfigDirectory:          config.StaticDirectory(filepath.Join(examplesDir, "demo")),
 			ConfigStateChecks: []statecheck.StateCheck{
-				exOutput("mdm_servers", knownvalue.ListSizeExact(5)),
-				exOutput("device_count", knownvalue.NotNull()),
-				exOutput("unassigned_serials_sample", knownvalue.NotNull()),
+				exOutput("devices", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"total":     knownvalue.Int64Exact(4),
+					"by_family": count(map[string]int64{"Mac": 1, "iPhone": 1, "Watch": 1, "AppleTV": 1}),
+					"by_status": count(map[string]int64{"ASSIGNED": 2, "UNASSIGNED": 2}),
+				})),
+				exOutput("mdm_servers", exList(exStr("Production MDM: ACTIVE, 1 devices"),
+					exStr("Apple Configurator: ACTIVE, 1 devices"), exStr("Legacy MDM: INACTIVE, 0 devices"))),
+				exOutput("users", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"total":                knownvalue.Int64Exact(9),
+					"organizational_units": knownvalue.Int64Exact(3),
+					"by_role_and_unit": count(map[string]int64{
+						"Administrator in Example Corp": 1, "Administrator in Engineering": 1,
+						"People Manager in Sales": 1, "Staff in Engineering": 2, "Staff in Sales": 2,
+						"Content Manager in Sales": 1, "Device API Manager in Example Corp": 1,
+					}),
+				})),
+				exOutput("built_in_management", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"enrolled":       knownvalue.Int64Exact(4),
+					"file_vault_off": exList(exStr("XMACBOOK0002")),
+					"firewall_off":   exList(exStr("XMACBOOK0002")),
+				})),
+				exOutput("activation_lock", knownvalue.ObjectExact(map[string]knownvalue.Check{
+					"serial_number": exStr("XABC123X0ABC123X0"),
+					"is_locked":     knownvalue.Bool(true),
+					"lock_type":     exStr("MDM"),
+				})),
+				// AE-HIST-3 and AE-HIST-4, the move of XAPPLETV0001, are the trail's last day.
+				exOutput("audit_events_last_day", count(map[string]int64{
+					"DEVICE_UNASSIGNED_FROM_SERVER": 1, "DEVICE_ASSIGNED_TO_SERVER": 1,
+				})),
 			},
 		}},
 	})
