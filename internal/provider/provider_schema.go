@@ -34,8 +34,9 @@ const envNote = " Optional in the schema so it can come from the environment; th
 // whole configuration can come from environment variables.
 func (p *ABMProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "Reads an organization's Apple Business Manager (ABM) or Apple School Manager (ASM) data: " +
-			"its MDM servers and its devices. Read-only: the provider never changes anything in ABM. " +
+		MarkdownDescription: "Reads an organization's Apple Business (formerly Apple Business Manager, ABM) or Apple School Manager (ASM) data: " +
+			"its MDM servers and devices, people, built-in device management, Activation Lock and audit trail. " +
+			"Read-only: the provider never changes anything in Apple Business. " +
 			"Every attribute can also be set with the environment variable named in its description; " +
 			"a value in the configuration wins over the environment.",
 		Attributes: map[string]schema.Attribute{
