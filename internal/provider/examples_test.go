@@ -150,9 +150,10 @@ func TestAccExampleDataSourceOrgDeviceSummary(t *testing.T) {
 // TestAccExampleDemo runs what `make demo` applies, on the fixture organization
 // with its audit trail anchored at the start of the test (as cmd/fakeabm
 // -audit-anchor does for the demo) and one Mac with FileVault and the firewall
-// off, so every output has something to count.
+// off, so every output has something to count. The trail also holds 50 generated
+// events, months older than its newest once moved: the last day must leave them out.
 func TestAccExampleDemo(t *testing.T) {
-	f := exampleEnv(t, fakeabm.Options{})
+	f := exampleEnv(t, fakeabm.Options{AuditEvents: 50})
 	f.AnchorAuditEvents(time.Now())
 	f.SetManagedDeviceSecurity("XMACBOOK0002", false, false)
 	count := func(m map[string]int64) knownvalue.Check {
