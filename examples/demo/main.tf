@@ -76,7 +76,7 @@ output "devices" {
 
 output "mdm_servers" {
   description = "The MDM servers (names need not be unique): name, status and how many devices each holds."
-  value       = [for s in data.abm_mdm_servers.all.mdm_servers : "${s.server_name}: ${s.status}, ${s.device_count} devices"]
+  value       = [for s in data.abm_mdm_servers.all.mdm_servers : "${s.server_name}: ${s.status}, ${s.device_count} device${s.device_count == 1 ? "" : "s"}"]
 }
 
 output "users" {

@@ -173,8 +173,8 @@ func TestAccExampleDemo(t *testing.T) {
 					"by_family": count(map[string]int64{"Mac": 1, "iPhone": 1, "Watch": 1, "AppleTV": 1}),
 					"by_status": count(map[string]int64{"ASSIGNED": 2, "UNASSIGNED": 2}),
 				})),
-				exOutput("mdm_servers", exList(exStr("Production MDM: ACTIVE, 1 devices"),
-					exStr("Apple Configurator: ACTIVE, 1 devices"), exStr("Legacy MDM: INACTIVE, 0 devices"))),
+				exOutput("mdm_servers", exList(exStr("Production MDM: ACTIVE, 1 device"),
+					exStr("Apple Configurator: ACTIVE, 1 device"), exStr("Legacy MDM: INACTIVE, 0 devices"))),
 				exOutput("users", knownvalue.ObjectExact(map[string]knownvalue.Check{
 					"total":                knownvalue.Int64Exact(9),
 					"organizational_units": knownvalue.Int64Exact(3),
