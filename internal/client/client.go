@@ -49,16 +49,28 @@ type Config struct {
 	MinBackoff time.Duration
 	MaxBackoff time.Duration
 
-	// Logger receives one line per request, retry and wait. Secrets are never
-	// passed to it.
+	// Logger receives one line per request, retry and wait, and the progress
+	// of each list read. Secrets are never passed to it.
 	Logger Logger
 }
 
 // Logger is how the client reports what it does; the provider bridges it to
-// tflog. Fields never hold secrets.
+// tflog. Fields never hold secrets, nor any value Apple sent: only routes,
+// paths without their query, counts and durations.
 type Logger interface {
-	Debug(ctx context.Context, msg string, fields map[string]any)
+	Log(ctx context.Context, level LogLevel, msg string, fields map[string]any)
 }
+
+// LogLevel says who a log line is for.
+type LogLevel int
+
+const (
+	// LevelDebug is one line per request: for following the exchange itself.
+	LevelDebug LogLevel = iota
+	// LevelInfo is what a user follows a long read by: each wait with its
+	// reason and length, and list progress every ten pages and at the end.
+	LevelInfo
+)
 
 // Client reads an organization's data from the ABM or ASM REST API.
 type Client struct {
@@ -70,7 +82,12 @@ type Client struct {
 	ade      *ade          // nil without a server token
 	inflight chan struct{} // semaphore: at most MaxInFlight requests at once
 	clock    clock         // every reading of the time and every wait; a fake one in tests
-	requests atomic.Int64  // requests sent, for logs
+	requests atomic.Int64  // requests sent, for logs and Usage
+	// throttled counts 429 answers; throttleWait and paceWait measure the
+	// time lost to Apple's rate limit (Usage).
+	throttled    atomic.Int64
+	throttleWait waitMeter
+	paceWait     waitMeter
 }
 
 // ScopeForClientID derives the OAuth scope from a client ID's prefix, or ""
@@ -171,8 +188,12 @@ func (c *Client) CheckToken(ctx context.Context) error {
 func (c *Client) now() time.Time { return c.clock.Now() }
 
 func (c *Client) logf(ctx context.Context, msg string, fields map[string]any) {
+	c.log(ctx, LevelDebug, msg, fields)
+}
+
+func (c *Client) log(ctx context.Context, level LogLevel, msg string, fields map[string]any) {
 	if c.cfg.Logger != nil {
-		c.cfg.Logger.Debug(ctx, msg, fields)
+		c.cfg.Logger.Log(ctx, level, msg, fields)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 
 // logLine is one message the client logged.
 type logLine struct {
+	level  client.LogLevel
 	msg    string
 	fields map[string]any
 }
@@ -26,10 +27,10 @@ type recordingLogger struct {
 	lines []logLine
 }
 
-func (l *recordingLogger) Debug(_ context.Context, msg string, fields map[string]any) {
+func (l *recordingLogger) Log(_ context.Context, level client.LogLevel, msg string, fields map[string]any) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	l.lines = append(l.lines, logLine{msg: msg, fields: fields})
+	l.lines = append(l.lines, logLine{level: level, msg: msg, fields: fields})
 }
 
 func (l *recordingLogger) all() []logLine {
@@ -142,7 +143,7 @@ func TestGatewayErrorsBackOffExponentiallyWithJitter(t *testing.T) {
 			if ms < (d/2).Milliseconds() || ms > d.Milliseconds() {
 				t.Errorf("run %d retry %d waited %d ms, want within [%v, %v]", run, i+1, ms, d/2, d)
 			}
-			if w.fields["status"] != []int{502, 503, 504, 503, 502}[i] || w.fields["path"] != "/v1/mdmServers" {
+			if w.fields["status"] != []int{502, 503, 504, 503, 502}[i] || w.fields["route"] != "mdmServers" || w.level != client.LevelInfo {
 				t.Errorf("run %d retry %d logged %v", run, i+1, w.fields)
 			}
 			if d == maxB {

@@ -25,6 +25,9 @@ func newPacer(perMinute int) *pacer {
 	return &pacer{interval: time.Minute * 102 / 100 / time.Duration(perMinute), turn: make(chan struct{}, 1)}
 }
 
+// on says whether the pacer spaces requests at all.
+func (p *pacer) on() bool { return p.interval > 0 }
+
 // wait blocks until the caller may send and returns how long it waited. It
 // reads and waits on the client's clock.
 func (p *pacer) wait(ctx context.Context, clk clock) (time.Duration, error) {

@@ -15,7 +15,7 @@ type pacingLogger struct {
 	lines []map[string]any
 }
 
-func (l *pacingLogger) Debug(_ context.Context, msg string, fields map[string]any) {
+func (l *pacingLogger) Log(_ context.Context, _ client.LogLevel, msg string, fields map[string]any) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	f := map[string]any{"msg": msg}

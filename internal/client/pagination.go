@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
+	"time"
 )
 
 // pageLimit is the largest page Apple serves; asking for it keeps the
@@ -35,6 +36,7 @@ func (c *Client) walk(ctx context.Context, route, path string, query url.Values,
 	q.Set("limit", strconv.Itoa(pageLimit))
 	u := c.apiURL(path, q)
 	seen := map[string]bool{}
+	progress := walkProgress{c: c, route: route, start: c.now()}
 	for pageNo := 1; ; pageNo++ {
 		body, err := c.get(ctx, route, u)
 		if err != nil {
@@ -44,6 +46,7 @@ func (c *Client) walk(ctx context.Context, route, path string, query url.Values,
 		if err != nil {
 			return fmt.Errorf("GET %s page %d: %w", u.Path, pageNo, err)
 		}
+		progress.page(ctx, info.items)
 		if info.items > pageLimit {
 			return fmt.Errorf("GET %s page %d: Apple sent %d items, more than the limit of %d asked for", u.Path, pageNo, info.items, pageLimit)
 		}
@@ -52,6 +55,7 @@ func (c *Client) walk(ctx context.Context, route, path string, query url.Values,
 			return fmt.Errorf("GET %s page %d: %w", u.Path, pageNo, err)
 		}
 		if cursor == "" {
+			progress.done(ctx)
 			return nil
 		}
 		if seen[cursor] {
@@ -139,4 +143,38 @@ func (c *Client) nextCursor(next, metaCursor string) (string, error) {
 		return "", fmt.Errorf("links.next %q has no cursor and meta.paging.nextCursor is empty", n.Path)
 	}
 	return cursor, nil
+}
+
+// progressEvery is how many pages a list read goes between two progress
+// lines at INFO level.
+const progressEvery = 10
+
+// walkProgress logs a list read's progress at INFO level, every
+// progressEvery pages and at its end, so a read that Apple's rate limit
+// stretches over minutes can be followed with TF_LOG=INFO. It names the
+// route, not the path, and counts: nothing Apple sent.
+type walkProgress struct {
+	c            *Client
+	route        string
+	start        time.Time
+	pages, items int
+}
+
+func (p *walkProgress) page(ctx context.Context, items int) {
+	p.pages++
+	p.items += items
+	if p.pages%progressEvery == 0 {
+		p.c.log(ctx, LevelInfo, "reading list", p.fields())
+	}
+}
+
+func (p *walkProgress) done(ctx context.Context) {
+	p.c.log(ctx, LevelInfo, "list read", p.fields())
+}
+
+func (p *walkProgress) fields() map[string]any {
+	return map[string]any{
+		"route": p.route, "pages": p.pages, "items": p.items,
+		"elapsed_ms": p.c.now().Sub(p.start).Milliseconds(), "requests_so_far": p.c.requests.Load(),
+	}
 }

@@ -69,6 +69,9 @@ func (c *Client) exchange(ctx context.Context, route string, tokens *tokenSource
 			return nil, err // nothing was sent
 		}
 		a.ctxDone = ctx.Err() != nil
+		if a.err == nil && a.status == http.StatusTooManyRequests {
+			c.throttled.Add(1)
+		}
 		if a.err != nil && !a.ctxDone {
 			a.fields["error"] = redactURLError(a.err)
 			c.logf(ctx, "request failed", a.fields)
@@ -102,7 +105,10 @@ func (c *Client) exchange(ctx context.Context, route string, tokens *tokenSource
 			if dl, has := ctx.Deadline(); has && c.now().Add(wait).After(dl) {
 				return nil, &ThrottledError{Method: a.method, Path: a.path, RetryAfter: wait}
 			}
-			if err := c.sleep(ctx, wait, "throttled by Apple (HTTP 429), waiting Retry-After", a.fields); err != nil {
+			c.throttleWait.begin(c.now())
+			err := c.sleep(ctx, wait, "throttled by Apple (HTTP 429), waiting Retry-After", a.fields)
+			c.throttleWait.end(c.now())
+			if err != nil {
 				return nil, err
 			}
 		case stepGiveUp:
@@ -130,14 +136,8 @@ func (c *Client) attempt(ctx context.Context, route string, t tally, build func(
 		return answer{}, err
 	}
 	defer c.release()
-	waited, err := c.pace.wait(ctx, c.clock)
-	if err != nil {
+	if err := c.paced(ctx, route); err != nil {
 		return answer{}, err
-	}
-	if waited >= time.Millisecond {
-		c.logf(ctx, "paced request (requests_per_minute)", map[string]any{
-			"route": route, "wait_ms": waited.Milliseconds(), "requests_so_far": c.requests.Load(),
-		})
 	}
 	req, err := build()
 	if err != nil {
@@ -171,6 +171,24 @@ func (c *Client) attempt(ctx context.Context, route string, t tally, build func(
 		a.err = err
 	}
 	return a, nil
+}
+
+// paced waits for the request's requests_per_minute slot, if pacing is on,
+// and accounts for the wait (Usage, and a log line at INFO level).
+func (c *Client) paced(ctx context.Context, route string) error {
+	if !c.pace.on() {
+		return nil
+	}
+	c.paceWait.begin(c.now())
+	waited, err := c.pace.wait(ctx, c.clock)
+	c.paceWait.end(c.now())
+	if err == nil && waited >= time.Millisecond {
+		c.log(ctx, LevelInfo, "paced request (requests_per_minute)", map[string]any{
+			"route": route, "wait_ms": waited.Milliseconds(), "requests_so_far": c.requests.Load(),
+			"reason": fmt.Sprintf("requests_per_minute = %d", c.cfg.RequestsPerMinute),
+		})
+	}
+	return err
 }
 
 // acquire takes one of the client's in-flight slots. Apple has reset HTTP/2
@@ -280,14 +298,18 @@ func (c *Client) backoff(attempt int) time.Duration {
 	return half + rand.N(half+1) //nolint:gosec // jitter needs no cryptographic randomness
 }
 
+// sleep waits d before a request is sent again, and logs the wait at INFO
+// level with its reason and length. The line names the route, not the path:
+// a path can hold ids Apple sent, and INFO lines carry only counts and
+// durations.
 func (c *Client) sleep(ctx context.Context, d time.Duration, why string, fields map[string]any) error {
-	f := make(map[string]any, len(fields)+2)
-	for k, v := range fields {
-		f[k] = v
+	f := map[string]any{"wait_ms": d.Milliseconds(), "reason": why}
+	for _, k := range []string{"route", "method", "status", "attempt", "retries", "requests_so_far"} {
+		if v, ok := fields[k]; ok {
+			f[k] = v
+		}
 	}
-	f["wait_ms"] = d.Milliseconds()
-	f["reason"] = why
-	c.logf(ctx, "waiting before retry", f)
+	c.log(ctx, LevelInfo, "waiting before retry", f)
 	return c.clock.Sleep(ctx, d)
 }
 

@@ -109,7 +109,7 @@ type debugLines struct {
 	waits []map[string]any
 }
 
-func (l *debugLines) Debug(_ context.Context, msg string, fields map[string]any) {
+func (l *debugLines) Log(_ context.Context, _ LogLevel, msg string, fields map[string]any) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if msg == "waiting before retry" {

@@ -142,9 +142,14 @@ func pathError(err error) error {
 	return err
 }
 
-// tflogLogger sends the client's request log to Terraform's log (TF_LOG).
+// tflogLogger sends the client's log to Terraform's log (TF_LOG): each
+// request at DEBUG, each wait and the progress of list reads at INFO.
 type tflogLogger struct{}
 
-func (tflogLogger) Debug(ctx context.Context, msg string, fields map[string]any) {
+func (tflogLogger) Log(ctx context.Context, level client.LogLevel, msg string, fields map[string]any) {
+	if level == client.LevelInfo {
+		tflog.Info(ctx, msg, fields)
+		return
+	}
 	tflog.Debug(ctx, msg, fields)
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -199,19 +200,48 @@ data "abm_org_device" "nope" {
 	}
 }
 
-var logField = regexp.MustCompile(`(\w+)=("(?:[^"\\]|\\.)*"|\S+)`)
+var (
+	logField = regexp.MustCompile(`(\w+)=("(?:[^"\\]|\\.)*"|\S+)`)
+	// logBlock is a value of several lines, as hclog writes it: "key=" and
+	// then each line after "  | ".
+	logBlock     = regexp.MustCompile(`(?m)(\w+)=\n((?:  \| .*(?:\n|$))+)`)
+	logTimestamp = regexp.MustCompile(`^\d{4}-\d\d-\d\dT`)
+)
 
-// providerLines returns the fields of each provider log line with msg.
+// providerLines returns the fields of each log line with msg, whatever its
+// level and logger: the provider's own lines ("abm: msg: …") and those the
+// plugin SDK logs for it, values of several lines included. Quoted values
+// come back unquoted.
 func providerLines(logs, msg string) []map[string]string {
 	var out []map[string]string
-	for _, line := range strings.Split(logs, "\n") {
-		_, rest, ok := strings.Cut(line, "[DEBUG] abm: "+msg+": ")
+	lines := strings.Split(logs, "\n")
+	for i, line := range lines {
+		_, rest, ok := strings.Cut(line, ": "+msg+":")
 		if !ok {
 			continue
 		}
+		// The entry goes on until the next line that starts with a time.
+		for _, more := range lines[i+1:] {
+			if logTimestamp.MatchString(more) {
+				break
+			}
+			rest += "\n" + more
+		}
 		fields := map[string]string{}
+		for _, m := range logBlock.FindAllStringSubmatch(rest, -1) {
+			var text []string
+			for _, l := range strings.Split(strings.TrimRight(m[2], "\n"), "\n") {
+				text = append(text, strings.TrimPrefix(strings.TrimPrefix(l, "  |"), " "))
+			}
+			fields[m[1]] = strings.Join(text, "\n")
+		}
+		rest = logBlock.ReplaceAllString(rest, "")
 		for _, m := range logField.FindAllStringSubmatch(rest, -1) {
-			fields[m[1]] = strings.Trim(m[2], `"`)
+			v := m[2]
+			if u, err := strconv.Unquote(v); err == nil {
+				v = u
+			}
+			fields[m[1]] = v
 		}
 		out = append(out, fields)
 	}
@@ -256,8 +286,8 @@ func checkRequestLog(t *testing.T, logs string) {
 	waits := providerLines(logs, "waiting before retry")
 	reasons := map[string]bool{}
 	for _, w := range waits {
-		if w["wait_ms"] == "" || w["path"] == "" {
-			t.Errorf("wait log line lacks wait_ms or path: %v", w)
+		if w["wait_ms"] == "" || w["route"] == "" {
+			t.Errorf("wait log line lacks wait_ms or route: %v", w)
 		}
 		reasons[w["reason"]] = true
 	}
