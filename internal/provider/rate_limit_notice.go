@@ -44,8 +44,8 @@ func rateLimitWarning(u client.Usage, perMinute int) (summary, detail string, ok
 		fmt.Fprintf(&b, " Pacing to requests_per_minute = %d held requests back %s.", perMinute, seconds(u.PaceWait))
 	}
 	b.WriteString("\n\nWhat helps:\n")
-	b.WriteString(`- Runs that repeat (plan then apply, several workspaces or pipeline stages reading the same organization): ` +
-		`set read_cache_max_age (ABM_READ_CACHE_MAX_AGE), e.g. "15m", and runs within that age reuse one sealed read instead of asking Apple again.` + "\n")
+	b.WriteString(`- Runs that repeat: every Terraform command reads Apple again, so save the plan and apply it ` +
+		`(terraform plan -out=tfplan, then terraform apply tfplan), which reads once instead of twice.` + "\n")
 	if perMinute > 0 {
 		fmt.Fprintf(&b, "- requests_per_minute (ABM_REQUESTS_PER_MINUTE) is %d: raise it if no other tool uses this API account's share of Apple's limit "+
 			"(roughly 20 requests a minute in all), lower it if another does and Apple still answers 429.\n", perMinute)

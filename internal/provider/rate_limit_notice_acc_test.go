@@ -148,7 +148,7 @@ func TestAccRateLimitWarningWhenThrottled(t *testing.T) {
 		if waited < 5*time.Second || waited > time.Duration(n429)*time.Second+time.Second {
 			t.Errorf("warned of %v waited for %d 429s of Retry-After: 1", waited, n429)
 		}
-		for _, want := range []string{"read_cache_max_age (ABM_READ_CACHE_MAX_AGE)", "requests_per_minute (ABM_REQUESTS_PER_MINUTE)",
+		for _, want := range []string{"terraform plan -out=tfplan, then terraform apply tfplan", "requests_per_minute (ABM_REQUESTS_PER_MINUTE)",
 			"abm_org_device_summary", "abm_org_device_index"} {
 			if !strings.Contains(detail, want) {
 				t.Errorf("the warning does not suggest %s:\n%s", want, detail)
