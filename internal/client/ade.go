@@ -98,7 +98,7 @@ func (c *Client) AccountDetail(ctx context.Context) (*AccountDetail, error) {
 				c.ade.session = ""
 			}
 			c.ade.mu.Unlock()
-			c.logf(ctx, "ADE session refused (HTTP 401), opening a new one", nil)
+			c.log(ctx, LevelDebug, "ADE session refused (HTTP 401), opening a new one", nil)
 			continue
 		}
 		if err != nil {

@@ -187,10 +187,6 @@ func (c *Client) CheckToken(ctx context.Context) error {
 
 func (c *Client) now() time.Time { return c.clock.Now() }
 
-func (c *Client) logf(ctx context.Context, msg string, fields map[string]any) {
-	c.log(ctx, LevelDebug, msg, fields)
-}
-
 func (c *Client) log(ctx context.Context, level LogLevel, msg string, fields map[string]any) {
 	if c.cfg.Logger != nil {
 		c.cfg.Logger.Log(ctx, level, msg, fields)

@@ -92,7 +92,7 @@ func (c *Client) DownloadActivityLog(ctx context.Context, link string) ([]Activi
 		return nil, fmt.Errorf("download activity log from %s: %s", u.Host, redactURLError(err))
 	}
 	defer resp.Body.Close()
-	c.logf(ctx, "activity log downloaded", map[string]any{"host": u.Host, "status": resp.StatusCode})
+	c.log(ctx, LevelDebug, "activity log downloaded", map[string]any{"host": u.Host, "status": resp.StatusCode})
 	switch {
 	case resp.StatusCode == http.StatusForbidden || resp.StatusCode == http.StatusNotFound || resp.StatusCode == http.StatusGone:
 		return nil, &ActivityLogExpiredError{Status: resp.StatusCode}

@@ -169,6 +169,6 @@ func (ts *tokenSource) fetch(ctx context.Context) (string, time.Time, error) {
 	if margin > life/2 {
 		margin = life / 2
 	}
-	ts.c.logf(ctx, "access token obtained", map[string]any{"expires_in_s": tr.ExpiresIn, "scope": tr.Scope})
+	ts.c.log(ctx, LevelDebug, "access token obtained", map[string]any{"expires_in_s": tr.ExpiresIn, "scope": tr.Scope})
 	return tr.AccessToken, started.Add(life - margin), nil
 }

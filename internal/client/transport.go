@@ -74,7 +74,7 @@ func (c *Client) exchange(ctx context.Context, route string, tokens *tokenSource
 		}
 		if a.err != nil && !a.ctxDone {
 			a.fields["error"] = redactURLError(a.err)
-			c.logf(ctx, "request failed", a.fields)
+			c.log(ctx, LevelDebug, "request failed", a.fields)
 		}
 		switch classify(a, t, tokens != nil, c.cfg.MaxRetries) {
 		case stepAnswer:
@@ -83,7 +83,7 @@ func (c *Client) exchange(ctx context.Context, route string, tokens *tokenSource
 		case stepRenew:
 			tokens.invalidate(tok)
 			t.renewed = true
-			c.logf(ctx, "access token refused (HTTP 401), fetching a new one", map[string]any{"path": a.path})
+			c.log(ctx, LevelDebug, "access token refused (HTTP 401), fetching a new one", map[string]any{"path": a.path})
 		case stepRetry:
 			t.retries++
 			wait, why := c.backoff(t.retries), "transport error"
@@ -159,7 +159,7 @@ func (c *Client) attempt(ctx context.Context, route string, t tally, build func(
 		return a, nil
 	}
 	a.fields["status"] = resp.StatusCode
-	c.logf(ctx, "request done", a.fields)
+	c.log(ctx, LevelDebug, "request done", a.fields)
 	a.status, a.header = resp.StatusCode, resp.Header
 	a.body, err = readBody(resp)
 	resp.Body.Close()

@@ -134,3 +134,13 @@ func (ds *dataset) serialOf(i int) string {
 	}
 	return ds.perm.serial(i - len(ds.fixtures))
 }
+
+// ListedSerials is the serial number of every device Apple lists (released
+// ones left out), in list order: what a complete device read returns.
+func (s *Server) ListedSerials() []string {
+	out := make([]string, len(s.ds.listed))
+	for i, di := range s.ds.listed {
+		out[i] = s.ds.device(int(di)).SerialNumber
+	}
+	return out
+}

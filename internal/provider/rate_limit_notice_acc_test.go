@@ -21,10 +21,8 @@ import (
 // holds every listed serial number in Apple's order and every server.
 func devicesAndServers(env *testEnv) (string, []statecheck.StateCheck) {
 	var serials []knownvalue.Check
-	for _, d := range env.fake.Devices() {
-		if !d.Released {
-			serials = append(serials, knownvalue.StringExact(d.SerialNumber))
-		}
+	for _, s := range env.fake.ListedSerials() {
+		serials = append(serials, knownvalue.StringExact(s))
 	}
 	return `
 data "abm_org_devices" "all" {}
@@ -211,12 +209,7 @@ func TestAccRateLimitWarningCountsPacingApart(t *testing.T) {
 // no serial number.
 func TestAccUnthrottledReadWarnsOfNothingAndLogsProgress(t *testing.T) {
 	env := newSerialTestEnv(t, fakeabm.Options{Seed: 5, Devices: 22_000, Servers: 2})
-	listed := 0
-	for _, d := range env.fake.Devices() {
-		if !d.Released {
-			listed++
-		}
-	}
+	listed := len(env.fake.ListedSerials())
 	// The summary reads every device page but keeps only counts in state.
 	logs, instances := rateLimitRun(t, env, "", `data "abm_org_device_summary" "fleet" {}`, []statecheck.StateCheck{
 		statecheck.ExpectKnownValue("data.abm_org_device_summary.fleet", tfjsonpath.New("total"), knownvalue.Int64Exact(int64(listed))),
