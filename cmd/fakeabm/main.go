@@ -173,7 +173,7 @@ func writeInventory(path string, s *fakeabm.Server) error {
 		if d.Released {
 			continue
 		}
-		b.WriteString(d.SerialNumber + "," + d.AssignedServerID + "\n")
+		b.WriteString(d.SerialNumber() + "," + d.AssignedServerID + "\n")
 	}
 	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
 		return fmt.Errorf("-inventory: %w", err)

@@ -296,7 +296,7 @@ func listedSerials(f *fakeabm.Server) []string {
 	var out []string
 	for _, d := range f.Devices() {
 		if !d.Released {
-			out = append(out, d.SerialNumber)
+			out = append(out, d.SerialNumber())
 		}
 	}
 	return out

@@ -36,14 +36,14 @@ func TestListOrgDevicesReturnsEveryUnreleasedDeviceOnce(t *testing.T) {
 
 	want := 0
 	for _, d := range f.Devices() {
-		_, listed := got[d.SerialNumber]
+		_, listed := got[d.SerialNumber()]
 		if d.Released && listed {
-			t.Errorf("released device %s was listed", d.SerialNumber)
+			t.Errorf("released device %s was listed", d.SerialNumber())
 		}
 		if !d.Released {
 			want++
 			if !listed {
-				t.Errorf("device %s missing from the list", d.SerialNumber)
+				t.Errorf("device %s missing from the list", d.SerialNumber())
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import "slices"
 // dataset is the immutable organization the fake serves. Fixtures come first in
 // list order, generated records after them.
 type dataset struct {
+	table    *deviceTable // the attributes of a device
 	seed     int64
 	fixtures []Device
 	nGen     int
@@ -23,10 +24,15 @@ type server struct {
 }
 
 func newDataset(seed int64, nDevices, nServers int) *dataset {
+	return newDatasetOf(deviceAttrs, seed, nDevices, nServers)
+}
+
+// newDatasetOf is the data set whose devices have the attributes of table.
+func newDatasetOf(table *deviceTable, seed int64, nDevices, nServers int) *dataset {
 	if seed == 0 {
 		seed = 1
 	}
-	ds := &dataset{seed: seed, fixtures: fixtureDevices(), nGen: max(nDevices, 0), perm: newSerialPerm(seed)}
+	ds := &dataset{table: table, seed: seed, fixtures: fixtureDevices(table), nGen: max(nDevices, 0), perm: newSerialPerm(seed)}
 	for _, s := range fixtureServers() {
 		ds.servers = append(ds.servers, server{MdmServer: s})
 	}
@@ -83,7 +89,7 @@ func (ds *dataset) device(i int) Device {
 
 func (ds *dataset) deviceIndex(serial string) (int, bool) {
 	for i, d := range ds.fixtures {
-		if d.SerialNumber == serial {
+		if d.SerialNumber() == serial {
 			return i, true
 		}
 	}
@@ -104,11 +110,7 @@ func (ds *dataset) server(id string) (*server, bool) {
 func (s *Server) Devices() []Device {
 	out := make([]Device, s.ds.numDevices())
 	for i := range out {
-		d := s.ds.device(i)
-		d.IMEI, d.MEID = slices.Clone(d.IMEI), slices.Clone(d.MEID)
-		d.WifiMacAddress, d.BluetoothMacAddress = slices.Clone(d.WifiMacAddress), slices.Clone(d.BluetoothMacAddress)
-		d.EthernetMacAddress, d.AppleCareCoverage = slices.Clone(d.EthernetMacAddress), slices.Clone(d.AppleCareCoverage)
-		out[i] = d
+		out[i] = s.ds.device(i).clone()
 	}
 	return out
 }
@@ -130,7 +132,7 @@ func (s *Server) MdmServers() []MdmServer {
 
 func (ds *dataset) serialOf(i int) string {
 	if i < len(ds.fixtures) {
-		return ds.fixtures[i].SerialNumber
+		return ds.fixtures[i].SerialNumber()
 	}
 	return ds.perm.serial(i - len(ds.fixtures))
 }
@@ -140,7 +142,7 @@ func (ds *dataset) serialOf(i int) string {
 func (s *Server) ListedSerials() []string {
 	out := make([]string, len(s.ds.listed))
 	for i, di := range s.ds.listed {
-		out[i] = s.ds.device(int(di)).SerialNumber
+		out[i] = s.ds.serialOf(int(di))
 	}
 	return out
 }

@@ -30,7 +30,7 @@ func TestDataSetIsDeterministic(t *testing.T) {
 	}
 	c := New(Options{Seed: 8, Devices: 3000, Servers: 5})
 	defer c.Close()
-	if c.Devices()[10].SerialNumber == a.Devices()[10].SerialNumber {
+	if c.Devices()[10].SerialNumber() == a.Devices()[10].SerialNumber() {
 		t.Error("another seed gave the same serials")
 	}
 }
@@ -41,28 +41,28 @@ func TestDataSetShape(t *testing.T) {
 	fam, src, released, assigned := map[string]int{}, map[string]int{}, 0, 0
 	for i := range ds.numDevices() {
 		d := ds.device(i)
-		if seen[d.SerialNumber] {
-			t.Fatalf("duplicate serial %s", d.SerialNumber)
+		if seen[d.SerialNumber()] {
+			t.Fatalf("duplicate serial %s", d.SerialNumber())
 		}
-		seen[d.SerialNumber] = true
-		if j, ok := ds.deviceIndex(d.SerialNumber); !ok || j != i {
-			t.Fatalf("lookup %s: %d %v", d.SerialNumber, j, ok)
+		seen[d.SerialNumber()] = true
+		if j, ok := ds.deviceIndex(d.SerialNumber()); !ok || j != i {
+			t.Fatalf("lookup %s: %d %v", d.SerialNumber(), j, ok)
 		}
-		if i >= len(ds.fixtures) && (len(d.SerialNumber) != 12 || d.SerialNumber[0] == 'X') {
-			t.Fatalf("serial %q", d.SerialNumber)
+		if i >= len(ds.fixtures) && (len(d.SerialNumber()) != 12 || d.SerialNumber()[0] == 'X') {
+			t.Fatalf("serial %q", d.SerialNumber())
 		}
-		fam[d.ProductFamily]++
-		src[d.PurchaseSourceType]++
+		fam[d.Value("productFamily")]++
+		src[d.Value("purchaseSourceType")]++
 		if d.Released {
 			released++
 		}
-		if (d.AssignedServerID != "") != (d.Status == "ASSIGNED") {
-			t.Fatalf("%s: status %s, server %q", d.SerialNumber, d.Status, d.AssignedServerID)
+		if (d.AssignedServerID != "") != (d.Value("status") == "ASSIGNED") {
+			t.Fatalf("%s: status %s, server %q", d.SerialNumber(), d.Value("status"), d.AssignedServerID)
 		}
 		if d.AssignedServerID != "" {
 			assigned++
 			if sv, _ := ds.server(d.AssignedServerID); sv.Status != "ACTIVE" {
-				t.Fatalf("%s assigned to a %s server", d.SerialNumber, sv.Status)
+				t.Fatalf("%s assigned to a %s server", d.SerialNumber(), sv.Status)
 			}
 		}
 	}
@@ -99,7 +99,7 @@ func BenchmarkDevicePage(b *testing.B) {
 	s := NewServer(Options{Devices: 200000, Servers: 20})
 	s.SetBaseURL("http://127.0.0.1:1")
 	p := page{coll: "/orgDevices", offset: 50000, limit: 1000, n: len(s.ds.listed)}
-	mask := deviceMask(fieldSel{})
+	mask := s.ds.table.mask(fieldSel{})
 	b.ReportAllocs()
 	for b.Loop() {
 		j := jw{b: make([]byte, 0, 1<<20)}

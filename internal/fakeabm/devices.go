@@ -22,7 +22,7 @@ func (s *Server) serveOrgDevices(w http.ResponseWriter, r *http.Request, _ strin
 	j.obj()
 	j.key("data")
 	j.arr()
-	mask := deviceMask(sel)
+	mask := s.ds.table.mask(sel)
 	for _, idx := range s.ds.listed[p.offset:p.end()] {
 		s.writeDevice(&j, s.ds.device(int(idx)), sel, mask, true)
 	}
@@ -46,7 +46,7 @@ func (s *Server) serveOrgDevice(w http.ResponseWriter, r *http.Request, serial s
 	var j jw
 	j.obj()
 	j.key("data")
-	s.writeDevice(&j, d, sel, deviceMask(sel), false)
+	s.writeDevice(&j, d, sel, s.ds.table.mask(sel), false)
 	s.writeSelfLinks(&j, s.apiURL("/orgDevices/"+url.PathEscape(serial)))
 	j.endObj()
 	writeJSON(w, http.StatusOK, j.b)
@@ -203,41 +203,42 @@ func (s *Server) writeSelfLinks(j *jw, self string) {
 	j.endObj()
 }
 
-// deviceMask is the set of attributes a fields[orgDevices] selection asks for.
-func deviceMask(sel fieldSel) attrSet {
-	var m attrSet
-	for i, n := range deviceAttrNames {
-		if sel.has(n) {
-			m = m.with(i)
+// sendsAny reports whether d sends any of the attributes in mask.
+func (d Device) sendsAny(mask []bool) bool {
+	for i, v := range d.vals {
+		if mask[i] && v.presence != keyOmitted {
+			return true
 		}
 	}
-	return m
+	return false
 }
 
 // writeDevice writes one OrgDevice resource object. Omitted keys stay omitted,
 // nulls stay null, and each MAC keeps the string or array form it has.
-func (s *Server) writeDevice(j *jw, d Device, sel fieldSel, mask attrSet, inList bool) {
-	self := s.apiURL("/orgDevices/" + url.PathEscape(d.SerialNumber))
+func (s *Server) writeDevice(j *jw, d Device, sel fieldSel, mask []bool, inList bool) {
+	serial := d.SerialNumber()
+	self := s.apiURL("/orgDevices/" + url.PathEscape(serial))
 	j.obj()
 	j.kstr("type", "orgDevices")
-	j.kstr("id", d.SerialNumber)
-	if !mask.minus(d.omit).empty() {
+	j.kstr("id", serial)
+	if d.sendsAny(mask) {
 		j.key("attributes")
 		j.obj()
-		for k := range nDeviceAttrs {
-			if !mask.has(k) || d.omit.has(k) {
+		for i, row := range d.t.rows {
+			v := d.vals[i]
+			if !mask[i] || v.presence == keyOmitted {
 				continue
 			}
-			name := deviceAttrNames[k]
-			if k == aPurchaseSourceID && d.PurchaseSourceIDMisspelled {
-				name = "purchaseSourceUid" // the key in Apple's own example
+			if v.alias {
+				j.key(row.alias)
+			} else {
+				j.key(row.key)
 			}
-			j.key(name)
-			if d.null.has(k) {
+			if v.presence == keyNull {
 				j.null()
 				continue
 			}
-			writeDeviceAttr(j, d, k, inList)
+			row.kind.write(j, v, inList)
 		}
 		j.endObj()
 	}
@@ -271,81 +272,4 @@ func (s *Server) writeDevice(j *jw, d Device, sel fieldSel, mask attrSet, inList
 	j.kstr("self", self)
 	j.endObj()
 	j.endObj()
-}
-
-func writeDeviceAttr(j *jw, d Device, k int, inList bool) {
-	switch k {
-	case aSerialNumber:
-		j.str(d.SerialNumber)
-	case aAddedToOrgDateTime:
-		j.str(d.AddedToOrgDateTime)
-	case aReleasedFromOrgDateTime:
-		if inList {
-			j.null()
-		} else {
-			j.strOrNull(d.ReleasedFromOrgDateTime)
-		}
-	case aUpdatedDateTime:
-		j.str(d.UpdatedDateTime)
-	case aDeviceModel:
-		j.str(d.DeviceModel)
-	case aProductFamily:
-		j.str(d.ProductFamily)
-	case aProductType:
-		j.str(d.ProductType)
-	case aDeviceCapacity:
-		j.str(d.DeviceCapacity)
-	case aPartNumber:
-		j.str(d.PartNumber)
-	case aOrderNumber:
-		j.str(d.OrderNumber)
-	case aColor:
-		j.str(d.Color)
-	case aStatus:
-		j.str(d.Status)
-	case aOrderDateTime:
-		j.str(d.OrderDateTime)
-	case aIMEI:
-		j.strs(nonNil(d.IMEI))
-	case aMEID:
-		j.strs(nonNil(d.MEID))
-	case aEID:
-		j.str(d.EID)
-	case aPurchaseSourceID:
-		j.str(d.PurchaseSourceID)
-	case aPurchaseSourceType:
-		j.str(d.PurchaseSourceType)
-	case aWifiMacAddress:
-		writeMAC(j, d.WifiMacAddress, d.WifiMacAddressIsArray)
-	case aBluetoothMacAddress:
-		writeMAC(j, d.BluetoothMacAddress, d.BluetoothMacAddressIsArray)
-	case aEthernetMacAddress:
-		j.strs(nonNil(d.EthernetMacAddress))
-	case aIsMdmMigrationCapable:
-		j.boolean(d.IsMdmMigrationCapable)
-	case aMdmMigrationStatus:
-		j.str(d.MdmMigrationStatus)
-	case aMdmMigrationDeadlineDateTime:
-		j.str(d.MdmMigrationDeadlineDateTime)
-	}
-}
-
-// writeMAC writes a documented string, or the array Apple has been seen sending.
-func writeMAC(j *jw, v []string, asArray bool) {
-	if asArray {
-		j.strs(nonNil(v))
-		return
-	}
-	if len(v) == 0 {
-		j.str("")
-		return
-	}
-	j.str(v[0])
-}
-
-func nonNil(v []string) []string {
-	if v == nil {
-		return []string{}
-	}
-	return v
 }

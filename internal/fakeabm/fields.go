@@ -8,8 +8,7 @@ import (
 // Sparse fieldsets (README.md, "Sparse fieldsets"). Relationship names are field names too: they
 // decide whether the relationship is written.
 var (
-	orgDeviceFields = append(deviceAttrNames[:len(deviceAttrNames):len(deviceAttrNames)],
-		"assignedServer", "appleCareCoverage")
+	orgDeviceFields = append(deviceAttrs.keys(), "assignedServer", "appleCareCoverage")
 	mdmServerFields = []string{"serverName", "serverType", "createdDateTime", "updatedDateTime", "devices",
 		"enableMdmDisownFlag", "defaultProductFamilies", "status", "deviceCount",
 		"lastConnectedDateTime", "lastConnectedIp"}

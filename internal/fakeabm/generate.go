@@ -4,12 +4,11 @@ import (
 	"fmt"
 	"math/big"
 	"math/bits"
-	"strconv"
 	"time"
 )
 
 // Generated devices are not stored: every attribute is a pure function of
-// (seed, index), recomputed when a page is written. Only the few facts needed to
+// (seed, index, attribute key), recomputed when a page is written. Only the few facts needed to
 // page and to link (released, assigned server) are kept, so 200,000 devices cost
 // a few megabytes and build in milliseconds.
 
@@ -24,7 +23,12 @@ func mix64(z uint64) uint64 {
 }
 
 func newRNG(seed int64, stream, i uint64) *rng {
-	return &rng{s: mix64(uint64(seed)*0x9E3779B97F4A7C15 ^ mix64(stream+1)*0xD1B54A32D192ED03 ^ mix64(i+0x5851F42D4C957F2D))}
+	return &rng{s: rngStart(seed, stream, i)}
+}
+
+// rngStart is the state stream i of a seed starts from.
+func rngStart(seed int64, stream, i uint64) uint64 {
+	return mix64(uint64(seed)*0x9E3779B97F4A7C15 ^ mix64(stream+1)*0xD1B54A32D192ED03 ^ mix64(i+0x5851F42D4C957F2D))
 }
 
 func (r *rng) next() uint64 {
@@ -39,12 +43,39 @@ func (r *rng) digits(n int) string        { return r.fromAlphabet("0123456789", 
 func (r *rng) alnum(n int) string         { return r.fromAlphabet(serialAlphabet, n) }
 func (r *rng) between(lo, hi int64) int64 { return lo + int64(r.next()%uint64(hi-lo)) }
 
+// pattern is p with each '?' a letter (no I or O) and each '#' a digit.
+func (r *rng) pattern(p string) string {
+	b := []byte(p)
+	for i, c := range b {
+		switch c {
+		case '?':
+			b[i] = patternLetters[r.intn(len(patternLetters))]
+		case '#':
+			b[i] = '0' + byte(r.intn(10))
+		}
+	}
+	return string(b)
+}
+
+const patternLetters = "ABCDEFGHJKLMNPQRSTUVWXYZ"
+
 func (r *rng) fromAlphabet(a string, n int) string {
 	b := make([]byte, n)
 	for i := range b {
 		b[i] = a[r.intn(len(a))]
 	}
 	return string(b)
+}
+
+// streamOf is the stream of a name: a device attribute's key, or a group of
+// them (device_gen.go). FNV-1a, so a name keeps its stream on every platform.
+func streamOf(name string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(name); i++ {
+		h ^= uint64(name[i])
+		h *= 1099511628211
+	}
+	return h
 }
 
 // Random streams, so adding a draw to one kind of record never shifts another.
@@ -195,186 +226,4 @@ func genServer(seed int64, i int) MdmServer {
 		s.LastConnectedIP = fmt.Sprintf("198.51.100.%d", 10+r.intn(240))
 	}
 	return s
-}
-
-// --- devices --------------------------------------------------------------
-
-type model struct{ name, productType string }
-
-type family struct {
-	name       string
-	weight     int
-	models     []model
-	capacities []string
-	cellular   int // percent with imei/meid/eid
-	ethernet   bool
-}
-
-var families = []family{
-	{"iPhone", 30, []model{{"iPhone 15 Pro", "iPhone16,1"}, {"iPhone 15", "iPhone15,4"}, {"iPhone 14", "iPhone14,7"}, {"iPhone SE (3rd generation)", "iPhone14,6"}, {"iPhone 16", "iPhone17,3"}}, []string{"128GB", "256GB", "512GB"}, 100, false},
-	{"iPad", 20, []model{{"iPad Pro 11-inch (M4)", "iPad16,3"}, {"iPad Air 11-inch (M2)", "iPad14,8"}, {"iPad (10th generation)", "iPad13,18"}, {"iPad mini (A17 Pro)", "iPad16,1"}}, []string{"64GB", "128GB", "256GB"}, 40, false},
-	{"Mac", 30, []model{{"MacBook Air (M2)", "Mac14,2"}, {"MacBook Pro (14-inch, M3)", "Mac15,3"}, {"iMac (24-inch, M3)", "Mac15,4"}, {"Mac mini (M4)", "Mac16,10"}, {`iMac 21.5"`, "iMac16,2"}}, []string{"256GB", "512GB", "1TB"}, 0, true},
-	{"AppleTV", 7, []model{{"Apple TV 4K", "AppleTV14,1"}, {"Apple TV HD", "AppleTV5,3"}}, []string{"32GB", "64GB", "128GB"}, 0, true},
-	{"Watch", 8, []model{{"Apple Watch Series 9", "Watch7,3"}, {"Apple Watch SE", "Watch6,10"}}, []string{"32GB", "64GB"}, 30, false},
-	{"Vision", 5, []model{{"Apple Vision Pro", "RealityDevice14,1"}}, []string{"256GB", "512GB", "1TB"}, 0, false},
-}
-
-var colors = []string{"SILVER", "SPACE GRAY", "MIDNIGHT", "STARLIGHT", "BLUE", "BLACK", "WHITE", ""}
-var macPrefixes = []string{"f0:18:98", "a4:83:e7", "3c:22:fb", "bc:d0:74", "88:66:5a"}
-var migrationStatuses = []string{"REQUESTED", "STARTED", "SUCCESS", "FAILED"}
-
-// genCore draws the facts the data set keeps for generated device g: whether it
-// is released and which of the eligible servers (index into eligible, or -1) it
-// is assigned to. genDevice starts with the same draws.
-func genCore(r *rng, eligible int) (released bool, slot int) {
-	released = r.chance(2)
-	assigned := r.chance(70)
-	slot = r.intn(max(eligible, 1))
-	if released || !assigned || eligible == 0 {
-		return released, -1
-	}
-	return false, slot
-}
-
-func mac(prefix string, n uint32) string {
-	return fmt.Sprintf("%s:%02x:%02x:%02x", prefix, byte(n>>16), byte(n>>8), byte(n))
-}
-
-// genDevice builds generated device g; serverID is its assigned server ("" if none).
-func (ds *dataset) genDevice(g int) Device {
-	r := newRNG(ds.seed, streamDevice, uint64(g))
-	released, slot := genCore(r, len(ds.eligible))
-	d := Device{SerialNumber: ds.perm.serial(g), Released: released, Status: "UNASSIGNED"}
-	if slot >= 0 {
-		d.Status = "ASSIGNED"
-		d.AssignedServerID = ds.servers[ds.eligible[slot]].ID
-	}
-
-	w := r.intn(100)
-	f := families[0]
-	for _, fam := range families {
-		if w < fam.weight {
-			f = fam
-			break
-		}
-		w -= fam.weight
-	}
-	m := f.models[r.intn(len(f.models))]
-	d.ProductFamily, d.DeviceModel, d.ProductType = f.name, m.name, m.productType
-	d.DeviceCapacity = r.pick(f.capacities)
-	d.PartNumber = r.fromAlphabet("ABCDEFGHJKLMNPQRSTUVWXYZ", 2) + r.digits(3) + "LL/A"
-	d.Color = r.pick(colors)
-
-	var added int64
-	d.AddedToOrgDateTime, added = r.stamp(t2019, t2026)
-	d.UpdatedDateTime, _ = r.stamp(added, tNow)
-	order := added - int64(r.intn(30*86400))
-	d.OrderDateTime = stamp(order-order%86400+7*3600, 0, 0)
-	if released {
-		var rel int64
-		d.ReleasedFromOrgDateTime, rel = r.stamp(added, tNow)
-		d.UpdatedDateTime = stamp(rel, 0, 0)
-	}
-
-	switch n := r.intn(100); {
-	case n < 45:
-		d.PurchaseSourceType = "APPLE"
-		d.PurchaseSourceID = "-" + strconv.FormatUint(1e15+r.next()%9e15, 10)
-		d.OrderNumber = r.digits(10)
-	case n < 85:
-		d.PurchaseSourceType = "RESELLER"
-		d.PurchaseSourceID = strconv.Itoa(1000000 + r.intn(9000000))
-		d.OrderNumber = "PO-" + r.digits(6)
-	default:
-		d.PurchaseSourceType = "MANUALLY_ADDED"
-		d.omit = d.omit.with(aPurchaseSourceID, aOrderNumber)
-	}
-	d.PurchaseSourceIDMisspelled = r.chance(5)
-
-	if r.intn(100) < f.cellular {
-		d.IMEI = []string{"35" + r.digits(13)}
-		if r.chance(30) {
-			d.IMEI = append(d.IMEI, "35"+r.digits(13))
-		}
-		d.MEID = []string{"35" + r.digits(12)}
-		d.EID = "890490" + r.digits(26)
-	} else {
-		d.omit = d.omit.with(aIMEI, aMEID, aEID)
-	}
-
-	prefix := r.pick(macPrefixes)
-	base := 0x100000 + uint32(g)*4 // distinct per device, clear of the fixtures' low addresses
-	d.WifiMacAddress = []string{mac(prefix, base)}
-	if d.WifiMacAddressIsArray = r.chance(50); d.WifiMacAddressIsArray && r.chance(30) {
-		d.WifiMacAddress = append(d.WifiMacAddress, mac(prefix, base+3))
-	}
-	d.BluetoothMacAddress = []string{mac(prefix, base+1)}
-	d.BluetoothMacAddressIsArray = r.chance(50)
-	if f.ethernet {
-		d.EthernetMacAddress = []string{mac(prefix, base+2)}
-	} else {
-		d.omit = d.omit.with(aEthernetMacAddress)
-	}
-	if r.chance(5) {
-		d.omit = d.omit.with(aWifiMacAddress, aBluetoothMacAddress)
-	}
-
-	if r.chance(35) {
-		d.IsMdmMigrationCapable = r.chance(60)
-		if d.IsMdmMigrationCapable && r.chance(40) {
-			d.MdmMigrationStatus = r.pick(migrationStatuses)
-			d.MdmMigrationDeadlineDateTime, _ = r.stamp(tNow, tNow+90*86400)
-		} else {
-			d.omit = d.omit.with(aMdmMigrationStatus, aMdmMigrationDeadlineDateTime)
-		}
-	} else {
-		d.omit = d.omit.union(migrationAttrs)
-	}
-
-	// Apple leaves out or nulls the odd key.
-	for _, k := range []int{aColor, aPartNumber, aDeviceCapacity, aOrderDateTime} {
-		if r.chance(3) {
-			d.omit = d.omit.with(k)
-		}
-	}
-	if r.chance(1) {
-		d.null = d.null.with(aDeviceModel)
-	}
-
-	d.AppleCareCoverage = []AppleCareCoverage{}
-	switch n := r.intn(100); {
-	case n < 40:
-	case n < 90:
-		d.AppleCareCoverage = append(d.AppleCareCoverage, genCoverage(r, added, false))
-	default:
-		d.AppleCareCoverage = append(d.AppleCareCoverage, genCoverage(r, added, false), genCoverage(r, added, true))
-	}
-	return d
-}
-
-func genCoverage(r *rng, added int64, subscription bool) AppleCareCoverage {
-	start := added - added%86400
-	c := AppleCareCoverage{ID: r.alnum(10), Status: "ACTIVE", StartDateTime: stamp(start, 0, 0)}
-	if subscription {
-		c.PaymentType = "SUBSCRIPTION"
-		c.Description = "AppleCare+ for Business (monthly)"
-		c.IsRenewable = true
-		c.AgreementNumber = "AG-" + r.digits(6)
-		if r.chance(10) {
-			c.IsCanceled, c.Status = true, "INACTIVE"
-			c.ContractCancelDateTime = stamp(start+int64(r.intn(365))*86400, 0, 0)
-		}
-		return c
-	}
-	c.PaymentType = r.pick([]string{"PAID_UP_FRONT", "PAID_UP_FRONT", "ABE_SUBSCRIPTION", "NONE"})
-	c.Description = "AppleCare+ for Business"
-	if c.PaymentType == "NONE" {
-		c.Description = "Limited Warranty"
-	}
-	end := start + int64(365*(1+r.intn(3)))*86400
-	c.EndDateTime = stamp(end, 0, 0)
-	if end < tNow {
-		c.Status = "INACTIVE"
-	}
-	return c
 }

@@ -1,46 +1,18 @@
 package fakeabm
 
-// Device is the fake's own view of one org device, for test assertions. String
-// fields hold "" when Apple sends nothing; use HasAttribute / IsNull to tell an
-// omitted key from an explicit null or an empty string.
-type Device struct {
-	SerialNumber                 string
-	AddedToOrgDateTime           string
-	ReleasedFromOrgDateTime      string // set only for released devices; sent only by E2
-	UpdatedDateTime              string
-	DeviceModel                  string
-	ProductFamily                string
-	ProductType                  string
-	DeviceCapacity               string
-	PartNumber                   string
-	OrderNumber                  string
-	Color                        string
-	Status                       string
-	OrderDateTime                string
-	IMEI                         []string
-	MEID                         []string
-	EID                          string
-	PurchaseSourceID             string
-	PurchaseSourceType           string
-	WifiMacAddress               []string
-	BluetoothMacAddress          []string
-	EthernetMacAddress           []string
-	IsMdmMigrationCapable        bool
-	MdmMigrationStatus           string
-	MdmMigrationDeadlineDateTime string
+import "slices"
 
-	// How the JSON carries some values: Apple documents the MACs as strings but
-	// has been seen sending arrays, and its example misspells purchaseSourceUid.
-	WifiMacAddressIsArray      bool
-	BluetoothMacAddressIsArray bool
-	PurchaseSourceIDMisspelled bool
+// Device is the fake's own view of one org device, for test assertions. Its
+// attributes are held by key (the rows of deviceAttrs): Value, Strings and
+// Bool read them, HasAttribute and IsNull tell an omitted key from an
+// explicit null or an empty string.
+type Device struct {
+	t    *deviceTable
+	vals []value // one per row of t
 
 	AssignedServerID  string // "" when unassigned
 	Released          bool   // left out of the E1 list and of E8 linkages
 	AppleCareCoverage []AppleCareCoverage
-
-	omit attrSet // device attributes whose key is left out of the JSON
-	null attrSet // device attributes whose key is sent as null
 }
 
 // AppleCareCoverage is one coverage record (E5). "" date-times and agreement
@@ -75,77 +47,48 @@ type MdmServer struct {
 	DeviceSerials          []string // in E8 order
 }
 
-// Device attribute keys, in the order Apple's example writes them.
-const (
-	aSerialNumber = iota
-	aAddedToOrgDateTime
-	aReleasedFromOrgDateTime
-	aUpdatedDateTime
-	aDeviceModel
-	aProductFamily
-	aProductType
-	aDeviceCapacity
-	aPartNumber
-	aOrderNumber
-	aColor
-	aStatus
-	aOrderDateTime
-	aIMEI
-	aMEID
-	aEID
-	aPurchaseSourceID
-	aPurchaseSourceType
-	aWifiMacAddress
-	aBluetoothMacAddress
-	aEthernetMacAddress
-	aIsMdmMigrationCapable
-	aMdmMigrationStatus
-	aMdmMigrationDeadlineDateTime
-	nDeviceAttrs
-)
-
-var deviceAttrNames = [nDeviceAttrs]string{
-	"serialNumber", "addedToOrgDateTime", "releasedFromOrgDateTime", "updatedDateTime",
-	"deviceModel", "productFamily", "productType", "deviceCapacity", "partNumber",
-	"orderNumber", "color", "status", "orderDateTime", "imei", "meid", "eid",
-	"purchaseSourceId", "purchaseSourceType", "wifiMacAddress", "bluetoothMacAddress",
-	"ethernetMacAddress", "isMdmMigrationCapable", "mdmMigrationStatus",
-	"mdmMigrationDeadlineDateTime",
-}
-
-func deviceAttrIndex(name string) int {
-	for i, n := range deviceAttrNames {
-		if n == name {
-			return i
-		}
+// get is the value of the attribute key (or its alias).
+func (d Device) get(key string) value {
+	if d.t == nil {
+		return value{}
 	}
-	return -1
+	i, ok := d.t.index[key]
+	if !ok {
+		return value{}
+	}
+	return d.vals[i]
 }
+
+// SerialNumber is the device's serial number, its id.
+func (d Device) SerialNumber() string { return d.get("serialNumber").s }
+
+// Value is the string the device sends for attribute key ("status",
+// "releasedFromOrgDateTime", …); "" when the key is omitted or null, or not
+// a string attribute.
+func (d Device) Value(key string) string { return d.get(key).s }
+
+// Strings is the list the device sends for an array attribute ("imei",
+// "ethernetMacAddress"), or the addresses of a MAC attribute whether sent as
+// a string or an array; nil when the key is omitted or null.
+func (d Device) Strings(key string) []string { return slices.Clone(d.get(key).list) }
+
+// Bool is the boolean the device sends for attribute key; false when the key
+// is omitted or null.
+func (d Device) Bool(key string) bool { return d.get(key).b }
 
 // HasAttribute reports whether E2 sends the key (an explicit null counts as sent).
 // Use the documented spelling "purchaseSourceId" even when the device misspells it.
-func (d Device) HasAttribute(name string) bool {
-	i := deviceAttrIndex(name)
-	return i >= 0 && !d.omit.has(i)
-}
+func (d Device) HasAttribute(key string) bool { return d.get(key).presence != keyOmitted }
 
 // IsNull reports whether E2 sends the key as an explicit null.
-func (d Device) IsNull(name string) bool {
-	i := deviceAttrIndex(name)
-	if i < 0 || d.omit.has(i) {
-		return false
-	}
-	if i == aReleasedFromOrgDateTime && d.ReleasedFromOrgDateTime == "" {
-		return true
-	}
-	return d.null.has(i)
-}
+func (d Device) IsNull(key string) bool { return d.get(key).presence == keyNull }
 
-// omitAllBut builds an omit set leaving only the given attributes in.
-func omitAllBut(keep ...int) attrSet {
-	var all attrSet
-	for k := range nDeviceAttrs {
-		all = all.with(k)
+// clone is d with copies of its slices, for a caller to keep.
+func (d Device) clone() Device {
+	d.vals = slices.Clone(d.vals)
+	for i := range d.vals {
+		d.vals[i].list = slices.Clone(d.vals[i].list)
 	}
-	return all.minus(attrSetOf(keep...))
+	d.AppleCareCoverage = slices.Clone(d.AppleCareCoverage)
+	return d
 }

@@ -47,7 +47,7 @@ func TestPagingListsEveryUnreleasedDeviceOnce(t *testing.T) {
 	var want []string
 	for _, d := range s.Devices() {
 		if !d.Released {
-			want = append(want, d.SerialNumber)
+			want = append(want, d.SerialNumber())
 		}
 	}
 	if pages != (len(want)+999)/1000 || strings.Join(ids, ",") != strings.Join(want, ",") {

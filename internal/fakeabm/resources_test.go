@@ -66,8 +66,8 @@ func TestFixtureDevices(t *testing.T) {
 
 	// Every generated device is reachable by its serial.
 	for _, dv := range s.Devices() {
-		if resp, _ := get(t, s, tok, "/v1/orgDevices/"+dv.SerialNumber+"?fields[orgDevices]=status"); resp.StatusCode != 200 {
-			t.Fatalf("%s: %d", dv.SerialNumber, resp.StatusCode)
+		if resp, _ := get(t, s, tok, "/v1/orgDevices/"+dv.SerialNumber()+"?fields[orgDevices]=status"); resp.StatusCode != 200 {
+			t.Fatalf("%s: %d", dv.SerialNumber(), resp.StatusCode)
 		}
 	}
 }

@@ -135,7 +135,7 @@ func listed(f *fakeabm.Server) []string {
 	var out []string
 	for _, d := range f.Devices() {
 		if !d.Released {
-			out = append(out, d.SerialNumber)
+			out = append(out, d.SerialNumber())
 		}
 	}
 	return out
@@ -151,7 +151,7 @@ func TestAccTokensExpiredMidWalkEveryDeviceOnce(t *testing.T) {
 	byStatus := map[string]int64{}
 	for _, d := range f.Devices() {
 		if !d.Released {
-			byStatus[d.Status]++
+			byStatus[d.Value("status")]++
 		}
 	}
 	// Apple revokes every token before the eleventh page of the first walk.

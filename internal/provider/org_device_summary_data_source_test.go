@@ -32,10 +32,10 @@ func TestAccOrgDeviceSummaryDataSource(t *testing.T) {
 			continue
 		}
 		total++
-		byStatus[d.Status]++
-		byFamily[d.ProductFamily]++
-		if d.PurchaseSourceType != "" {
-			bySource[d.PurchaseSourceType]++
+		byStatus[d.Value("status")]++
+		byFamily[d.Value("productFamily")]++
+		if d.Value("purchaseSourceType") != "" {
+			bySource[d.Value("purchaseSourceType")]++
 		}
 		if d.AssignedServerID == "" {
 			unassigned++

@@ -18,7 +18,7 @@ func expectSerials(f *fakeabm.Server, keep func(d fakeabm.Device) bool) knownval
 	var checks []knownvalue.Check
 	for _, d := range f.Devices() {
 		if !d.Released && keep(d) {
-			checks = append(checks, knownvalue.StringExact(d.SerialNumber))
+			checks = append(checks, knownvalue.StringExact(d.SerialNumber()))
 		}
 	}
 	return knownvalue.ListExact(checks)
@@ -73,16 +73,16 @@ output "assigned_ids" { value = [for d in data.abm_org_devices.with_servers.devi
 		Steps: []resource.TestStep{{
 			Config: cfg,
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownOutputValue("macs", expectSerials(f, func(d fakeabm.Device) bool { return d.ProductFamily == "Mac" })),
+				statecheck.ExpectKnownOutputValue("macs", expectSerials(f, func(d fakeabm.Device) bool { return d.Value("productFamily") == "Mac" })),
 				statecheck.ExpectKnownOutputValue("ptu", expectSerials(f, func(d fakeabm.Device) bool {
-					return (d.ProductFamily == "iPhone" || d.ProductFamily == "iPad") && d.Status == "UNASSIGNED"
+					return (d.Value("productFamily") == "iPhone" || d.Value("productFamily") == "iPad") && d.Value("status") == "UNASSIGNED"
 				})),
-				statecheck.ExpectKnownOutputValue("resellers", expectSerials(f, func(d fakeabm.Device) bool { return d.PurchaseSourceType == "RESELLER" })),
+				statecheck.ExpectKnownOutputValue("resellers", expectSerials(f, func(d fakeabm.Device) bool { return d.Value("purchaseSourceType") == "RESELLER" })),
 				statecheck.ExpectKnownOutputValue("by_serial", strs("XABC123X0ABC123X0", "XAPPLETV0001")),
 				statecheck.ExpectKnownValue("data.abm_org_devices.by_serial", tfjsonpath.New("serial_numbers"), strs("XAPPLETV0001", "XABC123X0ABC123X0", "XRELEASED0001", "NOT-IN-ABM")),
 				statecheck.ExpectKnownOutputValue("on_servers", expectSerials(f, func(d fakeabm.Device) bool { return slices.Contains(prodOrSecond, d.AssignedServerID) })),
 				statecheck.ExpectKnownOutputValue("combined", expectSerials(f, func(d fakeabm.Device) bool {
-					return d.AssignedServerID == "1F97349736CF4614A94F624E705841AD" && d.ProductFamily == "iPhone" && d.Status == "ASSIGNED"
+					return d.AssignedServerID == "1F97349736CF4614A94F624E705841AD" && d.Value("productFamily") == "iPhone" && d.Value("status") == "ASSIGNED"
 				})),
 				statecheck.ExpectKnownOutputValue("assigned_ids", knownvalue.ListExact(assignedIDs)),
 				statecheck.ExpectKnownValue("data.abm_org_devices.on_servers", tfjsonpath.New("devices").AtSliceIndex(0).AtMapKey("assigned_server_id"), knownvalue.StringExact("1F97349736CF4614A94F624E705841AD")),

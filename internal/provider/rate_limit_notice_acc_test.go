@@ -241,8 +241,8 @@ func TestAccUnthrottledReadWarnsOfNothingAndLogsProgress(t *testing.T) {
 			continue
 		}
 		for _, d := range env.fake.Devices() {
-			if strings.Contains(line, d.SerialNumber) {
-				t.Fatalf("an INFO line names serial number %s: %s", d.SerialNumber, line)
+			if strings.Contains(line, d.SerialNumber()) {
+				t.Fatalf("an INFO line names serial number %s: %s", d.SerialNumber(), line)
 			}
 		}
 	}
