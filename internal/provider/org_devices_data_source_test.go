@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -8,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
+	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 	"github.com/abm-terraform/terraform-provider-abm/internal/fakeabm"
 )
 
@@ -19,6 +21,37 @@ func strs(v ...string) knownvalue.Check {
 	return knownvalue.ListExact(checks)
 }
 
+// listEntry is the object abm_org_devices shows for fake device d, every
+// declared attribute from the value the fake sends: a key Apple leaves out
+// or sends as null is null (an empty list for lists), MAC addresses are
+// joined with ",", and a list entry has no release time, as Apple's lists
+// never carry one. assigned_server_id is null: the list does not read
+// linkages.
+func listEntry(t *testing.T, d fakeabm.Device) knownvalue.Check {
+	t.Helper()
+	want := map[string]knownvalue.Check{"assigned_server_id": knownvalue.Null()}
+	for _, a := range client.OrgDevices.Attrs {
+		k, sent := a.Key, d.HasAttribute(a.Key) && !d.IsNull(a.Key)
+		var c knownvalue.Check
+		switch {
+		case a.Kind == client.Strings || a.Kind == client.MACList:
+			c = strs(d.Strings(k)...)
+		case !sent || k == "releasedFromOrgDateTime":
+			c = knownvalue.Null()
+		case a.Kind == client.String:
+			c = knownvalue.StringExact(d.Value(k))
+		case a.Kind == client.Bool:
+			c = knownvalue.Bool(d.Bool(k))
+		case a.Kind == client.MACs:
+			c = knownvalue.StringExact(strings.Join(d.Strings(k), ","))
+		default:
+			t.Fatalf("%s: no expectation for kind %v", k, a.Kind)
+		}
+		want[a.TerraformName()] = c
+	}
+	return knownvalue.ObjectExact(want)
+}
+
 func TestAccOrgDevicesDataSource(t *testing.T) {
 	env := newTestEnv(t, fakeabm.Options{Seed: 11, Devices: 1200, Servers: 3})
 	listed := 0
@@ -27,6 +60,16 @@ func TestAccOrgDevicesDataSource(t *testing.T) {
 			listed++
 		}
 	}
+	device := func(serial string) fakeabm.Device {
+		for _, d := range env.fake.Devices() {
+			if d.SerialNumber() == serial {
+				return d
+			}
+		}
+		t.Fatalf("no device %s", serial)
+		return fakeabm.Device{}
+	}
+	serials := env.fake.ListedSerials()
 	devices := tfjsonpath.New("devices")
 	addr := "data.abm_org_devices.all"
 	resource.Test(t, resource.TestCase{
@@ -38,91 +81,27 @@ func TestAccOrgDevicesDataSource(t *testing.T) {
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("serial_numbers"), knownvalue.ListSizeExact(listed)),
 				statecheck.ExpectKnownValue(addr, tfjsonpath.New("serial_numbers").AtSliceIndex(0), knownvalue.StringExact("XABC123X0ABC123X0")),
 				// Apple's documented example device, attribute for attribute.
-				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(0), knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"serial_number":                    knownvalue.StringExact("XABC123X0ABC123X0"),
-					"added_to_org_date_time":           knownvalue.StringExact("2025-04-30T22:05:14.192Z"),
-					"released_from_org_date_time":      knownvalue.Null(),
-					"updated_date_time":                knownvalue.StringExact("2025-05-01T15:33:54.164Z"),
-					"device_model":                     knownvalue.StringExact(`iMac 21.5"`),
-					"product_family":                   knownvalue.StringExact("Mac"),
-					"product_type":                     knownvalue.StringExact("iMac16,2"),
-					"device_capacity":                  knownvalue.StringExact("750GB"),
-					"part_number":                      knownvalue.StringExact("FD311LL/A"),
-					"order_number":                     knownvalue.StringExact("1234567890"),
-					"color":                            knownvalue.StringExact("SILVER"),
-					"status":                           knownvalue.StringExact("UNASSIGNED"),
-					"order_date_time":                  knownvalue.StringExact("2011-08-15T07:00:00Z"),
-					"imei":                             strs("123456789012345"),
-					"meid":                             strs("12345678901237"),
-					"eid":                              knownvalue.StringExact("89049037640158663184237812557346"),
-					"purchase_source_id":               knownvalue.StringExact("-2085650007946880"),
-					"purchase_source_type":             knownvalue.StringExact("APPLE"),
-					"wifi_mac_address":                 knownvalue.StringExact("a4:83:e7:00:00:01"),
-					"bluetooth_mac_address":            knownvalue.StringExact("a4:83:e7:00:00:02"),
-					"ethernet_mac_address":             strs("a4:83:e7:00:00:03"),
-					"is_mdm_migration_capable":         knownvalue.Null(),
-					"mdm_migration_status":             knownvalue.Null(),
-					"mdm_migration_deadline_date_time": knownvalue.Null(),
-					"assigned_server_id":               knownvalue.Null(),
-				})),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(0), listEntry(t, device("XABC123X0ABC123X0"))),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(0).AtMapKey("part_number"), knownvalue.StringExact("FD311LL/A")),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(0).AtMapKey("is_mdm_migration_capable"), knownvalue.Null()),
 				// MACs sent as arrays, the misspelled purchaseSourceUid, an empty color, migration fields.
-				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(1), knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"serial_number":                    knownvalue.StringExact("XARRAYMAC0001"),
-					"added_to_org_date_time":           knownvalue.StringExact("2025-09-01T12:00:00Z"),
-					"released_from_org_date_time":      knownvalue.Null(),
-					"updated_date_time":                knownvalue.StringExact("2026-02-03T04:05:06.7Z"),
-					"device_model":                     knownvalue.StringExact("iPhone 15 Pro"),
-					"product_family":                   knownvalue.StringExact("iPhone"),
-					"product_type":                     knownvalue.StringExact("iPhone16,1"),
-					"device_capacity":                  knownvalue.StringExact("256GB"),
-					"part_number":                      knownvalue.StringExact("MTUV3LL/A"),
-					"order_number":                     knownvalue.StringExact("ORD-0001"),
-					"color":                            knownvalue.StringExact(""),
-					"status":                           knownvalue.StringExact("ASSIGNED"),
-					"order_date_time":                  knownvalue.StringExact("2025-08-30T00:00:00Z"),
-					"imei":                             strs("356789012345678", "356789012345679"),
-					"meid":                             strs("35678901234567"),
-					"eid":                              knownvalue.StringExact("89049032000000000000000000000001"),
-					"purchase_source_id":               knownvalue.StringExact("1234567"),
-					"purchase_source_type":             knownvalue.StringExact("RESELLER"),
-					"wifi_mac_address":                 knownvalue.StringExact("f0:18:98:00:00:01,f0:18:98:00:00:02"),
-					"bluetooth_mac_address":            knownvalue.StringExact("f0:18:98:00:00:03"),
-					"ethernet_mac_address":             knownvalue.ListExact([]knownvalue.Check{}),
-					"is_mdm_migration_capable":         knownvalue.Bool(true),
-					"mdm_migration_status":             knownvalue.StringExact("STARTED"),
-					"mdm_migration_deadline_date_time": knownvalue.StringExact("2026-12-31T23:59:59.5Z"),
-					"assigned_server_id":               knownvalue.Null(),
-				})),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(1), listEntry(t, device("XARRAYMAC0001"))),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(1).AtMapKey("wifi_mac_address"), knownvalue.StringExact("f0:18:98:00:00:01,f0:18:98:00:00:02")),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(1).AtMapKey("purchase_source_id"), knownvalue.StringExact("1234567")),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(1).AtMapKey("color"), knownvalue.StringExact("")),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(1).AtMapKey("ethernet_mac_address"), knownvalue.ListExact([]knownvalue.Check{})),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(1).AtMapKey("is_mdm_migration_capable"), knownvalue.Bool(true)),
 				// Keys Apple left out are null, an explicit null is null, "" stays "", lists are empty.
-				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(2), knownvalue.ObjectExact(map[string]knownvalue.Check{
-					"serial_number":                    knownvalue.StringExact("XSPARSE00001"),
-					"added_to_org_date_time":           knownvalue.StringExact("2024-01-02T03:04:05Z"),
-					"released_from_org_date_time":      knownvalue.Null(),
-					"updated_date_time":                knownvalue.StringExact("2024-01-02T03:04:05Z"),
-					"device_model":                     knownvalue.Null(),
-					"product_family":                   knownvalue.StringExact("Watch"),
-					"product_type":                     knownvalue.Null(),
-					"device_capacity":                  knownvalue.Null(),
-					"part_number":                      knownvalue.Null(),
-					"order_number":                     knownvalue.Null(),
-					"color":                            knownvalue.Null(),
-					"status":                           knownvalue.StringExact("UNASSIGNED"),
-					"order_date_time":                  knownvalue.Null(),
-					"imei":                             knownvalue.ListExact([]knownvalue.Check{}),
-					"meid":                             knownvalue.ListExact([]knownvalue.Check{}),
-					"eid":                              knownvalue.Null(),
-					"purchase_source_id":               knownvalue.Null(),
-					"purchase_source_type":             knownvalue.StringExact("MANUALLY_ADDED"),
-					"wifi_mac_address":                 knownvalue.StringExact(""),
-					"bluetooth_mac_address":            knownvalue.Null(),
-					"ethernet_mac_address":             knownvalue.ListExact([]knownvalue.Check{}),
-					"is_mdm_migration_capable":         knownvalue.Null(),
-					"mdm_migration_status":             knownvalue.Null(),
-					"mdm_migration_deadline_date_time": knownvalue.Null(),
-					"assigned_server_id":               knownvalue.Null(),
-				})),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(2), listEntry(t, device("XSPARSE00001"))),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(2).AtMapKey("device_model"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(2).AtMapKey("part_number"), knownvalue.Null()),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(2).AtMapKey("wifi_mac_address"), knownvalue.StringExact("")),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(2).AtMapKey("imei"), knownvalue.ListExact([]knownvalue.Check{})),
 				// The released fixture is not in the list: the next one is the Apple TV.
 				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(3).AtMapKey("serial_number"), knownvalue.StringExact("XAPPLETV0001")),
+				// Generated devices, the first and the last.
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(4), listEntry(t, device(serials[4]))),
+				statecheck.ExpectKnownValue(addr, devices.AtSliceIndex(listed-1), listEntry(t, device(serials[listed-1]))),
 			},
 		}},
 	})
