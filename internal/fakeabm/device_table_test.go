@@ -74,7 +74,7 @@ func withRow(after string, row deviceAttr) *deviceTable {
 // uses the groups, changes no other value of any device, and the JSON of
 // every device is the same but for the new key.
 func TestAddingAnAttributeChangesNoOtherValue(t *testing.T) {
-	extra := deviceAttr{key: "fooNumber", omitPct: 3, nullPct: 2, aliasPct: 5, alias: "fooNumbr",
+	extra := deviceAttr{key: "addedInTest", omitPct: 3, nullPct: 2, aliasPct: 5, alias: "addedInTst",
 		gen: func(c *genCtx, r *rng) value {
 			return str(c.product().family.name + c.dates().order + c.purchaseSource() + r.pattern("??###"))
 		}}
@@ -98,13 +98,13 @@ func TestAddingAnAttributeChangesNoOtherValue(t *testing.T) {
 			!reflect.DeepEqual(a.AppleCareCoverage, b.AppleCareCoverage) {
 			t.Fatalf("device %d: server, release or AppleCare differ", i)
 		}
-		if b.Value("fooNumber") != "" {
+		if b.Value("addedInTest") != "" {
 			sent++
 		}
 		var ja, jb jw
 		sBefore.writeDevice(&ja, a, fieldSel{}, before.table.mask(fieldSel{}), false)
 		sAfter.writeDevice(&jb, b, fieldSel{}, after.table.mask(fieldSel{}), false)
-		if got := dropKey(t, jb.b, "fooNumber", "fooNumbr"); got != dropKey(t, ja.b, "", "") {
+		if got := dropKey(t, jb.b, "addedInTest", "addedInTst"); got != dropKey(t, ja.b, "", "") {
 			t.Fatalf("device %d writes\n%s\nwith another attribute\n%s", i, ja.b, jb.b)
 		}
 	}
