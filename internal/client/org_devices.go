@@ -10,7 +10,7 @@ import (
 
 // OrgDevices declares the attributes of a device of the organization
 // (JSON:API type orgDevices; the id is the serial number). A new attribute
-// is one row here, plus the fake's JSON (internal/fakeabm).
+// is one row here, plus its row in the fake's deviceAttrs (internal/fakeabm).
 var OrgDevices = NewResource("orgDevices", "device",
 	Attribute{Key: "serialNumber", Kind: String, FromID: true, Doc: "Serial number; Apple's id for the device."},
 	Attribute{Key: "addedToOrgDateTime", Kind: String, Doc: "When the device was added to the organization (RFC 3339, as Apple sends it)."},
