@@ -63,13 +63,6 @@ func TestEveryDeviceAttributeCanBeOmittedOrNull(t *testing.T) {
 	}
 }
 
-// withRow is the device table with row added after the row of key after.
-func withRow(after string, row deviceAttr) *deviceTable {
-	rows := slices.Clone(deviceAttrs.rows)
-	i := deviceAttrs.index[after] + 1
-	return newDeviceTable(slices.Insert(rows, i, row)...)
-}
-
 // A new attribute draws from its own stream: inserting a row, even one that
 // uses the groups, changes no other value of any device, and the JSON of
 // every device is the same but for the new key.
@@ -78,8 +71,10 @@ func TestAddingAnAttributeChangesNoOtherValue(t *testing.T) {
 		gen: func(c *genCtx, r *rng) value {
 			return str(c.product().family.name + c.dates().order + c.purchaseSource() + r.pattern("??###"))
 		}}
+	// In the middle of the table, where a new row shifts every row after it.
+	rows := slices.Insert(slices.Clone(deviceAttrs.rows), deviceAttrs.index["partNumber"]+1, extra)
 	before := newDatasetOf(deviceAttrs, 5, 1000, 6)
-	after := newDatasetOf(withRow("partNumber", extra), 5, 1000, 6)
+	after := newDatasetOf(newDeviceTable(rows...), 5, 1000, 6)
 	sBefore, sAfter := &Server{ds: before}, &Server{ds: after}
 	sBefore.SetBaseURL("http://127.0.0.1:1")
 	sAfter.SetBaseURL("http://127.0.0.1:1")
