@@ -45,7 +45,7 @@ func (tc *tokenCache) load() (string, time.Time, bool) {
 }
 
 func (tc *tokenCache) store(tok string, until time.Time) error {
-	b, err := json.Marshal(cachedToken{AccessToken: tok, UseUntil: until.UnixMilli()})
+	b, err := json.Marshal(cachedToken{AccessToken: tok, UseUntil: until.UnixMilli()}) //nolint:gosec // sealed by add before it reaches the disk
 	if err != nil {
 		return err
 	}
