@@ -17,9 +17,12 @@ const maxParallelWalks = client.MaxInFlight
 // fleet is one provider instance's view of the organization, fetched at most
 // once per collection and shared by every data source.
 type fleet struct {
-	c           *client.Client
-	assignments flight[map[string]string]
-	account     flight[*client.AccountDetail]
+	c *client.Client
+	// cacheTrouble says why the caches asked for have no directory; the
+	// client says why one it has cannot be used.
+	cacheTrouble string
+	assignments  flight[map[string]string]
+	account      flight[*client.AccountDetail]
 
 	mu      sync.Mutex
 	lists   map[string]*flight[[]*client.Record]
