@@ -9,9 +9,10 @@ import (
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-// maxParallelWalks bounds the server linkage walks running at once. The
-// client caps the requests in flight itself; more walks than that would only
-// wait for its slots.
+// maxParallelWalks bounds the relationship walks (server device linkages,
+// group and unit members, blueprint relationships) and the per-item reads
+// that run at once, through eachParallel. The client caps the requests in
+// flight itself; more walks than that would only wait for its slots.
 const maxParallelWalks = client.MaxInFlight
 
 // fleet is one provider instance's view of the organization, fetched at most

@@ -348,7 +348,7 @@ func TestSensitiveAttributesAreMarked(t *testing.T) {
 	if len(want) != 0 {
 		t.Errorf("provider schema lacks %v", want)
 	}
-	if n := len(New("test")().DataSources(context.Background())); len(resp.DataSourceSchemas) != n || n < 6 {
+	if n := len(New("test")().DataSources(context.Background())); len(resp.DataSourceSchemas) != n || n != 26 {
 		t.Errorf("%d data sources in the schema, %d declared", len(resp.DataSourceSchemas), n)
 	}
 	// The one secret a data source holds: the presigned link to an
