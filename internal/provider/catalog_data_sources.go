@@ -72,7 +72,7 @@ func (k *catalogKind) one(ctx context.Context, f *fleet, id string) (*client.Rec
 
 // find is the item a singular data source names: by id with its own
 // request, else by key from the shared list; nil after an error.
-func (k *catalogKind) find(ctx context.Context, f *fleet, what string, attrs map[string]tftypes.Value, diags *diag.Diagnostics) *client.Record {
+func (k *catalogKind) find(ctx context.Context, f *fleet, what string, attrs configArgs, diags *diag.Diagnostics) *client.Record {
 	arg, value, err := configLookup(attrs, "id", k.key.arg)
 	if err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
