@@ -147,10 +147,12 @@ func eachParallel(ctx context.Context, n int, fn func(ctx context.Context, i int
 	return g.Wait()
 }
 
-// Record is one item read by its own request (a configuration with its
-// profile), read once per provider instance under key, e.g.
-// "configurations/C1", however many data sources ask.
-func (f *fleet) Record(ctx context.Context, key string, get func(context.Context) (*client.Record, error)) (*client.Record, error) {
+// Record is one item of res read by its id with its own request (a user, a
+// configuration with its profile, a managed device's details): the one way
+// a singular data source looks an item up by id, once per provider instance
+// however many data sources ask.
+func (f *fleet) Record(ctx context.Context, res *client.Resource, id string, get func(context.Context, string) (*client.Record, error)) (*client.Record, error) {
+	key := res.Type + "/" + id
 	f.mu.Lock()
 	if f.records == nil {
 		f.records = map[string]*flight[*client.Record]{}
@@ -161,5 +163,5 @@ func (f *fleet) Record(ctx context.Context, key string, get func(context.Context
 		f.records[key] = fl
 	}
 	f.mu.Unlock()
-	return fl.get(ctx, get)
+	return fl.get(ctx, func(ctx context.Context) (*client.Record, error) { return get(ctx, id) })
 }
