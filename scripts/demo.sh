@@ -45,7 +45,7 @@ step "Starting the fake ABM server (fixtures + 300 devices, 4 MDM servers, 40 us
 # Whatever ABM_* the caller has set must not mix with the fake's credentials.
 unset ABM_CLIENT_ID ABM_KEY_ID ABM_PRIVATE_KEY ABM_PRIVATE_KEY_FILE ABM_SCOPE \
 	ABM_API_URL ABM_TOKEN_URL ABM_SERVER_TOKEN ABM_SERVER_TOKEN_FILE ABM_ADE_URL \
-	ABM_MAX_RETRIES ABM_REQUESTS_PER_MINUTE
+	ABM_MAX_RETRIES ABM_REQUESTS_PER_MINUTE ABM_TOKEN_CACHE ABM_CACHE_DIR ABM_READ_CACHE_MAX_AGE
 "$tmp/fakeabm" -devices 300 -servers 4 -users 40 -mdm-devices 40 -audit-anchor -seed 42 -listen 127.0.0.1:0 -out "$tmp/fake" \
 	>"$tmp/fakeabm.log" 2>&1 &
 fake_pid=$!

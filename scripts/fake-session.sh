@@ -43,7 +43,7 @@ fake_start() {
 	# Whatever ABM_* the caller has set must not mix with the fake's credentials.
 	unset ABM_CLIENT_ID ABM_KEY_ID ABM_PRIVATE_KEY ABM_PRIVATE_KEY_FILE ABM_SCOPE \
 		ABM_API_URL ABM_TOKEN_URL ABM_SERVER_TOKEN ABM_SERVER_TOKEN_FILE ABM_ADE_URL \
-		ABM_MAX_RETRIES ABM_REQUESTS_PER_MINUTE
+		ABM_MAX_RETRIES ABM_REQUESTS_PER_MINUTE ABM_TOKEN_CACHE ABM_CACHE_DIR ABM_READ_CACHE_MAX_AGE
 	rm -rf "$session/fake"
 	"$session/fakeabm" -listen 127.0.0.1:0 -out "$session/fake" "$@" >"$session/fakeabm.log" 2>&1 &
 	fake_pid=$!

@@ -14,6 +14,11 @@
 // writes private_key.pem, server_token.json and, last, env.sh into -out, so a script
 // can wait for env.sh. On SIGINT/SIGTERM it prints the request counts per route to
 // stderr as `fakeabm counts {...}`; GET /_fake/counts gives them while it runs.
+// POST /_fake/forget-tokens makes every access token issued so far answer 401, as
+// after Apple revokes a key.
+//
+// env.sh points ABM_CACHE_DIR at -out/cache, so the token and read caches of runs
+// against this fake stay apart from any other's.
 //
 // -inactive-server ID reports that MDM server as INACTIVE while its devices stay
 // assigned to it, the state Apple shows when a server stopped connecting and nobody
@@ -153,6 +158,7 @@ func writeFiles(dir string, s *fakeabm.Server) error {
 		{"ABM_TOKEN_URL", s.TokenURL()},
 		{"ABM_ADE_URL", s.URL()},
 		{"ABM_SERVER_TOKEN_FILE", tokenFile},
+		{"ABM_CACHE_DIR", filepath.Join(abs, "cache")},
 	} {
 		fmt.Fprintf(&env, "export %s=%s\n", kv[0], shellQuote(kv[1]))
 	}

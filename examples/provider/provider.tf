@@ -33,4 +33,9 @@ provider "abm" {
   # Retries for 429 / 5xx answers, and optional client-side pacing.
   # max_retries         = 5 # ABM_MAX_RETRIES
   # requests_per_minute = 0 # ABM_REQUESTS_PER_MINUTE (0 = no pacing; adapt to 429 Retry-After)
+
+  # The access token is kept, sealed, for the next Terraform command; reads too, opt-in.
+  # token_cache        = true  # ABM_TOKEN_CACHE
+  # cache_dir          = pathexpand("~/.cache/terraform-provider-abm") # ABM_CACHE_DIR (default: the user cache directory)
+  # read_cache_max_age = "0s"  # ABM_READ_CACHE_MAX_AGE (e.g. "15m"; "0s" = off)
 }

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -49,6 +50,14 @@ type Config struct {
 	MinBackoff time.Duration
 	MaxBackoff time.Duration
 
+	// CacheDir is where the client keeps sealed entries: the access token
+	// when TokenCache is set, and the answers of reads when ReadCacheMaxAge
+	// is more than zero. Empty means neither. A directory that cannot be
+	// used means running without it (Usage().CacheTrouble says why).
+	CacheDir        string
+	TokenCache      bool
+	ReadCacheMaxAge time.Duration
+
 	// Logger receives one line per request, retry and wait, and the progress
 	// of each list read. Secrets are never passed to it.
 	Logger Logger
@@ -88,6 +97,13 @@ type Client struct {
 	throttled    atomic.Int64
 	throttleWait waitMeter
 	paceWait     waitMeter
+
+	tokenCache *tokenCache // nil without the token cache
+	readCache  *readCache  // nil without the read cache
+	trouble    struct {
+		once sync.Once
+		msg  atomic.Pointer[string]
+	}
 }
 
 // ScopeForClientID derives the OAuth scope from a client ID's prefix, or ""
@@ -159,6 +175,9 @@ func New(cfg Config) (*Client, error) {
 	c.tokens = &tokenSource{c: c}
 	c.inflight = make(chan struct{}, MaxInFlight)
 	c.pace = newPacer(cfg.RequestsPerMinute)
+	if err := c.openCaches(); err != nil {
+		return nil, err
+	}
 	if cfg.ServerToken != nil {
 		if cfg.ADEURL == "" {
 			cfg.ADEURL = DefaultADEURL

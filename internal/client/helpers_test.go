@@ -2,6 +2,8 @@ package client_test
 
 import (
 	"net/http"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -53,6 +55,7 @@ type recorder struct {
 	mu     sync.Mutex
 	reqs   []*http.Request
 	bodies []string
+	codes  []string // the status of each answer, in the order they came
 	before func(n int, r *http.Request)
 }
 
@@ -82,7 +85,20 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 	if hook != nil {
 		hook(n, req)
 	}
-	return r.next.RoundTrip(req)
+	resp, err := r.next.RoundTrip(req)
+	if err == nil {
+		r.mu.Lock()
+		r.codes = append(r.codes, strconv.Itoa(resp.StatusCode))
+		r.mu.Unlock()
+	}
+	return resp, err
+}
+
+// statuses is the status of every answer so far, e.g. "200 401 200".
+func (r *recorder) statuses() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return strings.Join(r.codes, " ")
 }
 
 func (r *recorder) requests() []*http.Request {

@@ -27,7 +27,8 @@ type pageInfo struct {
 // carry only the cursor, and following it as is would drop limit and fields.
 // A next link to another host without a nextCursor, a page larger than
 // asked for, or a cursor seen before stops the walk with an error rather than a partial or endless
-// read.
+// read. With the read cache, a whole earlier read of the same first page is
+// handed to decode instead, page by page, and a read from Apple is kept.
 func (c *Client) walk(ctx context.Context, route, path string, query url.Values, decode func(body []byte) (pageInfo, error)) error {
 	q := url.Values{}
 	for k, v := range query {
@@ -35,6 +36,26 @@ func (c *Client) walk(ctx context.Context, route, path string, query url.Values,
 	}
 	q.Set("limit", strconv.Itoa(pageLimit))
 	u := c.apiURL(path, q)
+	rc := c.readsFor(route)
+	if rc == nil {
+		return c.walkApple(ctx, route, path, q, u, decode, nil)
+	}
+	served, err := rc.replay(ctx, c, route, u, func(body []byte) error {
+		_, err := decode(body)
+		return err
+	})
+	if served {
+		return err
+	}
+	rec := rc.record(ctx, c, u)
+	err = c.walkApple(ctx, route, path, q, u, decode, rec)
+	rec.end(ctx, c, err)
+	return err
+}
+
+// walkApple is walk's read from Apple, from the first page u on; rec, when
+// not nil, keeps each page for the read cache.
+func (c *Client) walkApple(ctx context.Context, route, path string, q url.Values, u *url.URL, decode func(body []byte) (pageInfo, error), rec *readRecorder) error {
 	seen := map[string]bool{}
 	progress := walkProgress{c: c, route: route, start: c.now()}
 	for pageNo := 1; ; pageNo++ {
@@ -54,6 +75,7 @@ func (c *Client) walk(ctx context.Context, route, path string, query url.Values,
 		if err != nil {
 			return fmt.Errorf("GET %s page %d: %w", u.Path, pageNo, err)
 		}
+		rec.answer(body, cursor == "")
 		if cursor == "" {
 			progress.done(ctx)
 			return nil

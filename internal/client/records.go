@@ -36,7 +36,7 @@ func (c *Client) listRecords(ctx context.Context, route, path string, query url.
 
 // getRecord reads one resource of res.
 func (c *Client) getRecord(ctx context.Context, route string, u *url.URL, res *Resource) (*Record, error) {
-	body, err := c.get(ctx, route, u)
+	body, err := c.cachedGet(ctx, route, u)
 	if err != nil {
 		return nil, err
 	}

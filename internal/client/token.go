@@ -29,6 +29,7 @@ type tokenSource struct {
 	assertionExp time.Time
 	inflight     chan struct{} // closed when the running fetch ends
 	fetchErr     error
+	refused      string // the last token Apple answered 401 to: never taken from the token cache again
 }
 
 // get returns a valid access token, fetching one if needed.
@@ -60,7 +61,7 @@ func (ts *tokenSource) get(ctx context.Context) (string, error) {
 		ts.inflight = done
 		ts.mu.Unlock()
 
-		tok, exp, err := ts.fetch(ctx)
+		tok, exp, err := ts.obtain(ctx)
 
 		ts.mu.Lock()
 		ts.inflight = nil
@@ -85,6 +86,7 @@ func (ts *tokenSource) invalidate(refused string) {
 	if ts.token == refused {
 		ts.token = ""
 	}
+	ts.refused = refused
 }
 
 // clientAssertion returns the cached assertion, signing a new one when the

@@ -240,7 +240,7 @@ func (c *Client) get(ctx context.Context, route string, u *url.URL) ([]byte, err
 
 // getJSON GETs an API URL and decodes the JSON answer into out.
 func (c *Client) getJSON(ctx context.Context, route string, u *url.URL, out any) error {
-	body, err := c.get(ctx, route, u)
+	body, err := c.cachedGet(ctx, route, u)
 	if err != nil {
 		return err
 	}

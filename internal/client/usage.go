@@ -21,6 +21,15 @@ type Usage struct {
 	// PaceWait is the time during which at least one request was held back
 	// by requests_per_minute pacing, counted the same way.
 	PaceWait time.Duration
+
+	// FromReadCache is how many reads (whole lists, or single GETs) were
+	// served from the read cache instead of Apple, and ReadCacheOldest when
+	// the oldest of them was read from Apple.
+	FromReadCache   int64
+	ReadCacheOldest time.Time
+	// CacheTrouble says why the cache directory could not be used, "" when
+	// it could (or no cache is on).
+	CacheTrouble string
 }
 
 // Waited is all the time the read lost to Apple's rate limit, throttled or
@@ -30,12 +39,22 @@ func (u Usage) Waited() time.Duration { return u.ThrottleWait + u.PaceWait }
 // Usage reports what the client has spent so far.
 func (c *Client) Usage() Usage {
 	now := c.now()
-	return Usage{
+	u := Usage{
 		Requests:     c.requests.Load(),
 		Throttled:    c.throttled.Load(),
 		ThrottleWait: c.throttleWait.total(now),
 		PaceWait:     c.paceWait.total(now),
 	}
+	if rc := c.readCache; rc != nil {
+		u.FromReadCache = rc.served.Load()
+		rc.mu.Lock()
+		u.ReadCacheOldest = rc.oldest
+		rc.mu.Unlock()
+	}
+	if msg := c.trouble.msg.Load(); msg != nil {
+		u.CacheTrouble = *msg
+	}
+	return u
 }
 
 // waitMeter measures the wall time during which at least one request waits:

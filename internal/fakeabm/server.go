@@ -165,6 +165,11 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveCounts(w, r)
 		return
 	}
+	if r.URL.Path == "/_fake/forget-tokens" && r.Method == http.MethodPost {
+		s.ExpireTokens() // as Apple does when a key is revoked: every token issued so far answers 401
+		w.WriteHeader(http.StatusNoContent)
+		return
+	}
 	rt := s.route(r)
 	s.count(rt.name)
 	s.maybeExpireTokens(rt.name)

@@ -80,19 +80,21 @@ func expectOneError(patterns ...string) func(t *testing.T, out string) {
 // parallel. Those may not call t.Setenv, so the block sets every attribute
 // the environment could otherwise supply.
 type parallelEnv struct {
-	fake    *fakeabm.Server
-	keyFile string
+	fake     *fakeabm.Server
+	keyFile  string
+	cacheDir string
 }
 
 func newParallelEnv(t *testing.T, opts fakeabm.Options) *parallelEnv {
 	t.Helper()
 	f := fakeabm.New(opts)
 	t.Cleanup(f.Close)
-	keyFile := filepath.Join(t.TempDir(), "key.pem")
+	dir := t.TempDir()
+	keyFile := filepath.Join(dir, "key.pem")
 	if err := os.WriteFile(keyFile, f.PrivateKeyPEM(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return &parallelEnv{fake: f, keyFile: keyFile}
+	return &parallelEnv{fake: f, keyFile: keyFile, cacheDir: filepath.Join(dir, "cache")}
 }
 
 func (e *parallelEnv) providerBlock(extra string) string {
@@ -103,6 +105,7 @@ func (e *parallelEnv) providerBlock(extra string) string {
 	if !strings.Contains(extra, "max_retries") {
 		extra += "\n  max_retries = 5"
 	}
+	extra = withoutTokenCache(extra) // as for testEnv
 	return fmt.Sprintf(`
 provider "abm" {
   client_id           = %q
@@ -113,7 +116,8 @@ provider "abm" {
   token_url           = %q
   ade_url             = %q
   requests_per_minute = 0
+  cache_dir           = %q
   %s
 }
-`, e.fake.ClientID(), e.fake.KeyID(), e.keyFile, scope, e.fake.URL(), e.fake.TokenURL(), e.fake.URL(), extra)
+`, e.fake.ClientID(), e.fake.KeyID(), e.keyFile, scope, e.fake.URL(), e.fake.TokenURL(), e.fake.URL(), e.cacheDir, extra)
 }

@@ -37,7 +37,7 @@ func businessOnly(f *fleet, what string) diag.Diagnostics {
 // beginBusiness is begin for a data source that exists only in Apple
 // Business Manager: an Apple School Manager configuration is refused before
 // any request.
-func (b *dataSourceBase) beginBusiness(ctx context.Context, what string, config tftypes.Value) (map[string]tftypes.Value, *fleet, context.Context, context.CancelFunc, diag.Diagnostics) {
+func (b *dataSourceBase) beginBusiness(ctx context.Context, what string, config tftypes.Value) (configArgs, *fleet, context.Context, context.CancelFunc, diag.Diagnostics) {
 	attrs, f, ctx, cancel, diags := b.begin(ctx, what, config)
 	if !diags.HasError() {
 		diags.Append(businessOnly(f, what)...)

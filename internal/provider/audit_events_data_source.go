@@ -183,8 +183,8 @@ func (d *AuditEventsDataSource) readState(ctx context.Context, config tftypes.Va
 // category filter and, when end_date_time is not configured, the read time
 // used as the end. A window ending before it starts is refused here, before
 // any request, whether its end was configured or is now.
-func auditArguments(attrs map[string]tftypes.Value) (q client.AuditQuery, typeList []string, categories filter, endRead string, err error) {
-	startText, _, err := configString(attrs["start_date_time"])
+func auditArguments(attrs configArgs) (q client.AuditQuery, typeList []string, categories filter, endRead string, err error) {
+	startText, _, err := attrs.str("start_date_time")
 	if err != nil {
 		return q, nil, nil, "", err
 	}
@@ -192,7 +192,7 @@ func auditArguments(attrs map[string]tftypes.Value) (q client.AuditQuery, typeLi
 	if err != nil {
 		return q, nil, nil, "", fmt.Errorf("start_date_time %w", err)
 	}
-	endText, hasEnd, err := configString(attrs["end_date_time"])
+	endText, hasEnd, err := attrs.str("end_date_time")
 	if err != nil {
 		return q, nil, nil, "", err
 	}
@@ -208,10 +208,10 @@ func auditArguments(attrs map[string]tftypes.Value) (q client.AuditQuery, typeLi
 	if end.Before(start) {
 		return q, nil, nil, "", errors.New(windowError(startText, endText) + " No request was made.")
 	}
-	actor, _, aErr := configString(attrs["actor_id"])
-	subject, _, sErr := configString(attrs["subject_id"])
-	typeList, _, tErr := configStrings(attrs["types"])
-	categories, cErr := configFilter(attrs["categories"])
+	actor, _, aErr := attrs.str("actor_id")
+	subject, _, sErr := attrs.str("subject_id")
+	typeList, _, tErr := attrs.strings("types")
+	categories, cErr := attrs.filter("categories")
 	if err := firstError(aErr, sErr, tErr, cErr); err != nil {
 		return q, nil, nil, "", err
 	}

@@ -59,7 +59,7 @@ func (d *BlueprintsDataSource) readState(ctx context.Context, config tftypes.Val
 	if diags.HasError() {
 		return nil, diags
 	}
-	withRelated, err := configBool(attrs["include_relationships"])
+	withRelated, err := attrs.boolean("include_relationships")
 	if err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags

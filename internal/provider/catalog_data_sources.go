@@ -65,14 +65,12 @@ func (k *catalogKind) all(ctx context.Context, f *fleet) ([]*client.Record, erro
 
 // one reads an item by id, once per provider instance.
 func (k *catalogKind) one(ctx context.Context, f *fleet, id string) (*client.Record, error) {
-	return f.Record(ctx, k.res.Type+"/"+id, func(ctx context.Context) (*client.Record, error) {
-		return k.get(f.c)(ctx, id)
-	})
+	return f.Record(ctx, k.res, id, k.get(f.c))
 }
 
 // find is the item a singular data source names: by id with its own
 // request, else by key from the shared list; nil after an error.
-func (k *catalogKind) find(ctx context.Context, f *fleet, what string, attrs map[string]tftypes.Value, diags *diag.Diagnostics) *client.Record {
+func (k *catalogKind) find(ctx context.Context, f *fleet, what string, attrs configArgs, diags *diag.Diagnostics) *client.Record {
 	arg, value, err := configLookup(attrs, "id", k.key.arg)
 	if err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())

@@ -11,9 +11,15 @@ import (
 // Helpers for reading a configuration's tftypes value: every data source
 // reads its arguments from it and writes its state with writeState.
 
+// configArgs are the attributes of a data source's configuration, read by
+// name through its methods. Terraform sends every attribute of the schema,
+// null when not set, so a name that is not there is a mistake in the code,
+// not an argument left out: it is an error, never a null.
+type configArgs map[string]tftypes.Value
+
 // configAttrs returns the attributes of a configuration object; a null
-// object has none.
-func configAttrs(v tftypes.Value) (map[string]tftypes.Value, error) {
+// object has none, and every argument of it reads as null.
+func configAttrs(v tftypes.Value) (configArgs, error) {
 	m := map[string]tftypes.Value{}
 	if v.IsNull() || !v.IsKnown() {
 		return m, nil
@@ -24,56 +30,89 @@ func configAttrs(v tftypes.Value) (map[string]tftypes.Value, error) {
 	return m, nil
 }
 
-// configStrings reads a list or set of strings; null gives nil, false.
-func configStrings(v tftypes.Value) ([]string, bool, error) {
-	if v.IsNull() || !v.IsKnown() {
-		return nil, false, nil
+// value is one argument's value; an argument the schema does not have is
+// an error.
+func (a configArgs) value(name string) (tftypes.Value, error) {
+	v, ok := a[name]
+	if !ok && len(a) > 0 {
+		return tftypes.Value{}, fmt.Errorf("the provider read an argument %q that this data source's schema does not have; please report this", name)
+	}
+	if !ok {
+		return tftypes.NewValue(tftypes.DynamicPseudoType, nil), nil
+	}
+	return v, nil
+}
+
+// strings reads a list or set of strings; null gives nil, false.
+func (a configArgs) strings(name string) ([]string, bool, error) {
+	v, err := a.value(name)
+	if err != nil || v.IsNull() || !v.IsKnown() {
+		return nil, false, err
 	}
 	var elems []tftypes.Value
 	if err := v.As(&elems); err != nil {
-		return nil, false, err
+		return nil, false, fmt.Errorf("%s: %w", name, err)
 	}
 	out := make([]string, 0, len(elems))
 	for _, e := range elems {
 		var s string
 		if err := e.As(&s); err != nil {
-			return nil, false, err
+			return nil, false, fmt.Errorf("%s: %w", name, err)
 		}
 		out = append(out, s)
 	}
 	return out, true, nil
 }
 
-// configFilter reads an optional list or set of strings as a filter; null
-// gives the nil filter, which matches everything.
-func configFilter(v tftypes.Value) (filter, error) {
-	values, set, err := configStrings(v)
+// filter reads an optional list or set of strings as a filter; null gives
+// the nil filter, which matches everything.
+func (a configArgs) filter(name string) (filter, error) {
+	values, set, err := a.strings(name)
 	if err != nil || !set {
 		return nil, err
 	}
 	return newFilter(values), nil
 }
 
-// configString reads an optional string; null gives "", false.
-func configString(v tftypes.Value) (string, bool, error) {
-	if v.IsNull() || !v.IsKnown() {
-		return "", false, nil
+// str reads an optional string; null gives "", false.
+func (a configArgs) str(name string) (string, bool, error) {
+	v, err := a.value(name)
+	if err != nil || v.IsNull() || !v.IsKnown() {
+		return "", false, err
 	}
 	var s string
-	return s, true, v.As(&s)
+	if err := v.As(&s); err != nil {
+		return "", false, fmt.Errorf("%s: %w", name, err)
+	}
+	return s, true, nil
 }
 
-func configBool(v tftypes.Value) (bool, error) {
-	if v.IsNull() || !v.IsKnown() {
-		return false, nil
+// boolean reads an optional bool; null gives false.
+func (a configArgs) boolean(name string) (bool, error) {
+	v, err := a.value(name)
+	if err != nil || v.IsNull() || !v.IsKnown() {
+		return false, err
 	}
 	var b bool
-	return b, v.As(&b)
+	if err := v.As(&b); err != nil {
+		return false, fmt.Errorf("%s: %w", name, err)
+	}
+	return b, nil
+}
+
+// optionalBool reads a bool that may be left out: null gives nil.
+func (a configArgs) optionalBool(name string) (*bool, error) {
+	v, err := a.value(name)
+	if err != nil || v.IsNull() || !v.IsKnown() {
+		return nil, err
+	}
+	b, err := a.boolean(name)
+	return &b, err
 }
 
 // configReadTimeout reads timeouts.read from a data source configuration,
 // as terraform-plugin-framework-timeouts does for the framework's sources.
-func configReadTimeout(attrs map[string]tftypes.Value) (time.Duration, error) {
+func configReadTimeout(attrs configArgs) (time.Duration, error) {
 	t, ok := attrs["timeouts"]
 	if !ok {
 		return defaultReadTimeout, nil

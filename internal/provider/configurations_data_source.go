@@ -69,8 +69,8 @@ func (d *ConfigurationsDataSource) readState(ctx context.Context, config tftypes
 	if diags.HasError() {
 		return nil, diags
 	}
-	types, tErr := configFilter(attrs["types"])
-	withCustom, bErr := configBool(attrs["include_custom_settings"])
+	types, tErr := attrs.filter("types")
+	withCustom, bErr := attrs.boolean("include_custom_settings")
 	if err := firstError(tErr, bErr); err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags

@@ -73,7 +73,7 @@ func readWith(ctx context.Context, r stateReader, req datasource.ReadRequest, re
 // begin reads a data source's configuration and returns its attributes, the
 // shared view of the organization and a context bounded by the read timeout
 // of its timeouts block.
-func (b *dataSourceBase) begin(ctx context.Context, what string, config tftypes.Value) (map[string]tftypes.Value, *fleet, context.Context, context.CancelFunc, diag.Diagnostics) {
+func (b *dataSourceBase) begin(ctx context.Context, what string, config tftypes.Value) (configArgs, *fleet, context.Context, context.CancelFunc, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	noop := func() {}
 	attrs, err := configAttrs(config)

@@ -62,6 +62,7 @@ func exampleEnv(t *testing.T, opts fakeabm.Options) *fakeabm.Server {
 		"ABM_TOKEN_URL":         f.TokenURL(),
 		"ABM_ADE_URL":           f.URL(),
 		"ABM_SERVER_TOKEN_FILE": tokenFile,
+		"ABM_CACHE_DIR":         filepath.Join(dir, "cache"),
 	} {
 		t.Setenv(k, v)
 	}

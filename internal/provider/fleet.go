@@ -9,17 +9,21 @@ import (
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-// maxParallelWalks bounds the server linkage walks running at once. The
-// client caps the requests in flight itself; more walks than that would only
-// wait for its slots.
+// maxParallelWalks bounds the relationship walks (server device linkages,
+// group and unit members, blueprint relationships) and the per-item reads
+// that run at once, through eachParallel. The client caps the requests in
+// flight itself; more walks than that would only wait for its slots.
 const maxParallelWalks = client.MaxInFlight
 
 // fleet is one provider instance's view of the organization, fetched at most
 // once per collection and shared by every data source.
 type fleet struct {
-	c           *client.Client
-	assignments flight[map[string]string]
-	account     flight[*client.AccountDetail]
+	c *client.Client
+	// cacheTrouble says why the caches asked for have no directory; the
+	// client says why one it has cannot be used.
+	cacheTrouble string
+	assignments  flight[map[string]string]
+	account      flight[*client.AccountDetail]
 
 	mu      sync.Mutex
 	lists   map[string]*flight[[]*client.Record]
@@ -143,10 +147,12 @@ func eachParallel(ctx context.Context, n int, fn func(ctx context.Context, i int
 	return g.Wait()
 }
 
-// Record is one item read by its own request (a configuration with its
-// profile), read once per provider instance under key, e.g.
-// "configurations/C1", however many data sources ask.
-func (f *fleet) Record(ctx context.Context, key string, get func(context.Context) (*client.Record, error)) (*client.Record, error) {
+// Record is one item of res read by its id with its own request (a user, a
+// configuration with its profile, a managed device's details): the one way
+// a singular data source looks an item up by id, once per provider instance
+// however many data sources ask.
+func (f *fleet) Record(ctx context.Context, res *client.Resource, id string, get func(context.Context, string) (*client.Record, error)) (*client.Record, error) {
+	key := res.Type + "/" + id
 	f.mu.Lock()
 	if f.records == nil {
 		f.records = map[string]*flight[*client.Record]{}
@@ -157,5 +163,5 @@ func (f *fleet) Record(ctx context.Context, key string, get func(context.Context
 		f.records[key] = fl
 	}
 	f.mu.Unlock()
-	return fl.get(ctx, get)
+	return fl.get(ctx, func(ctx context.Context) (*client.Record, error) { return get(ctx, id) })
 }

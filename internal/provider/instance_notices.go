@@ -21,7 +21,7 @@ type instanceNotice struct {
 // once per instance, by the first data source read that ends with no other
 // read of the instance in flight once its condition holds: Terraform shows
 // it once, after the reads it speaks of, instead of once per data source.
-var instanceNotices = []instanceNotice{rateLimitNotice}
+var instanceNotices = []instanceNotice{rateLimitNotice, readCacheNotice, cacheTroubleNotice}
 
 // reads tracks the data source reads of one provider instance, for the
 // instance notices.

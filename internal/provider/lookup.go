@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
@@ -90,9 +89,9 @@ func addLookupError(diags *diag.Diagnostics, what, noun, arg, value string, err 
 
 // configLookup is the lookup argument a singular data source was given and
 // its value: the first of names that is set (the schema requires exactly one).
-func configLookup(attrs map[string]tftypes.Value, names ...string) (string, string, error) {
+func configLookup(attrs configArgs, names ...string) (string, string, error) {
 	for _, name := range names {
-		v, set, err := configString(attrs[name])
+		v, set, err := attrs.str(name)
 		if err != nil || set {
 			return name, v, err
 		}

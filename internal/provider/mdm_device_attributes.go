@@ -68,15 +68,5 @@ var mdmDeviceAccess = access{deviceManagement: true}
 // mdmDeviceDetails reads one managed device's details once per provider
 // instance, however many data sources ask.
 func mdmDeviceDetails(ctx context.Context, f *fleet, id string) (*client.Record, error) {
-	recs, err := f.List(ctx, client.MdmDeviceDetails.Type+"/"+id, func(ctx context.Context, each func(*client.Record) error) error {
-		r, err := f.c.GetMdmDeviceDetails(ctx, id)
-		if err != nil {
-			return err
-		}
-		return each(r)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return recs[0], nil
+	return f.Record(ctx, client.MdmDeviceDetails, id, f.c.GetMdmDeviceDetails)
 }

@@ -66,9 +66,9 @@ func (d *MdmDevicesDataSource) readState(ctx context.Context, config tftypes.Val
 	if diags.HasError() {
 		return nil, diags
 	}
-	serials, sErr := configFilter(attrs["serial_numbers"])
-	families, fErr := configFilter(attrs["product_families"])
-	withDetails, bErr := configBool(attrs["include_details"])
+	serials, sErr := attrs.filter("serial_numbers")
+	families, fErr := attrs.filter("product_families")
+	withDetails, bErr := attrs.boolean("include_details")
 	if err := firstError(sErr, fErr, bErr); err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags

@@ -86,9 +86,9 @@ func (d *MdmServersDataSource) readState(ctx context.Context, config tftypes.Val
 	if diags.HasError() {
 		return nil, diags
 	}
-	serverTypes, tErr := configFilter(attrs["server_types"])
-	statuses, sErr := configFilter(attrs["statuses"])
-	withSerials, bErr := configBool(attrs["include_device_serials"])
+	serverTypes, tErr := attrs.filter("server_types")
+	statuses, sErr := attrs.filter("statuses")
+	withSerials, bErr := attrs.boolean("include_device_serials")
 	if err := firstError(tErr, sErr, bErr); err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags

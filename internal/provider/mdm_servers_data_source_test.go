@@ -13,10 +13,13 @@ import (
 
 func TestAccMdmServersDataSource(t *testing.T) {
 	env := newTestEnv(t, fakeabm.Options{Seed: 3, Devices: 40, Servers: 2})
-	var prodCount int64
+	var prodCount, configuratorCount int64
 	for _, s := range env.fake.MdmServers() {
-		if s.ID == "1F97349736CF4614A94F624E705841AD" {
+		switch s.ID {
+		case "1F97349736CF4614A94F624E705841AD":
 			prodCount = int64(len(s.DeviceSerials))
+		case "2B5C0E0F8E1D4C7A9F3B6A1D2E4F5A6B":
+			configuratorCount = int64(s.DeviceCount)
 		}
 	}
 	servers := tfjsonpath.New("mdm_servers")
@@ -46,7 +49,7 @@ func TestAccMdmServersDataSource(t *testing.T) {
 					"server_name":              knownvalue.StringExact("Apple Configurator"),
 					"server_type":              knownvalue.StringExact("APPLE_CONFIGURATOR"),
 					"status":                   knownvalue.StringExact("ACTIVE"),
-					"device_count":             knownvalue.NotNull(),
+					"device_count":             knownvalue.Int64Exact(configuratorCount),
 					"enable_mdm_disown_flag":   knownvalue.Bool(false),
 					"default_product_families": knownvalue.ListExact([]knownvalue.Check{}),
 					"last_connected_date_time": knownvalue.Null(),

@@ -25,6 +25,7 @@ type membered struct {
 	name    int // position of the name attribute in a record
 	access  access
 	list    func(*fleet, context.Context) ([]*client.Record, error)
+	res     *client.Resource
 	get     func(*client.Client, context.Context, string) (*client.Record, error)
 	members func(*fleet, context.Context, string) ([]string, error)
 }
@@ -35,14 +36,14 @@ var (
 		doc: "One user group of the organization, by `id` or `name`, with the ids of its members. Apple Business Manager only " +
 			"(API 2.0). By `id`: one request for the group; by `name`: the shared group list (one request per 1000 groups). " +
 			"Its members cost one request per 1000. The API account's role must not be Staff.",
-		list: (*fleet).UserGroups, get: (*client.Client).GetUserGroup, members: (*fleet).GroupUsers,
+		list: (*fleet).UserGroups, res: client.UserGroups, get: (*client.Client).GetUserGroup, members: (*fleet).GroupUsers,
 	}
 	unitKind = &membered{
 		suffix: "organizational_unit", noun: "organizational unit", obj: unitObject, name: unitName, access: unitsPermission,
 		doc: "One organizational unit of the organization, by `id` or `name`, with the ids of its users (the users holding a " +
 			"role in it). Apple Business Manager only (API 2.2). By `id`: one request for the unit; by `name`: the shared unit " +
 			"list. Its users cost one request per 1000.",
-		list: (*fleet).OrganizationalUnits, get: (*client.Client).GetOrganizationalUnit, members: (*fleet).UnitUsers,
+		list: (*fleet).OrganizationalUnits, res: client.OrganizationalUnits, get: (*client.Client).GetOrganizationalUnit, members: (*fleet).UnitUsers,
 	}
 )
 
@@ -101,7 +102,7 @@ func (d *memberedDataSource) readState(ctx context.Context, config tftypes.Value
 	}
 	var r *client.Record
 	if arg == "id" {
-		if r, err = k.get(f.c, ctx, value); err != nil {
+		if r, err = f.Record(ctx, k.res, value, func(ctx context.Context, id string) (*client.Record, error) { return k.get(f.c, ctx, id) }); err != nil {
 			addLookupError(&diags, what, k.noun, "id", value, err, k.access)
 			return nil, diags
 		}

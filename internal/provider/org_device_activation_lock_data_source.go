@@ -67,7 +67,7 @@ func (d *OrgDeviceActivationLockDataSource) readState(ctx context.Context, confi
 	if diags.HasError() {
 		return nil, diags
 	}
-	serial, _, err := configString(attrs["serial_number"])
+	serial, _, err := attrs.str("serial_number")
 	if err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags

@@ -87,8 +87,8 @@ func (d *OrgDeviceActivityDataSource) readState(ctx context.Context, config tfty
 	if diags.HasError() {
 		return nil, diags
 	}
-	id, _, iErr := configString(attrs["id"])
-	withLog, bErr := configBool(attrs["include_log"])
+	id, _, iErr := attrs.str("id")
+	withLog, bErr := attrs.boolean("include_log")
 	if err := firstError(iErr, bErr); err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags

@@ -70,7 +70,7 @@ func (d *OrgDeviceDataSource) readState(ctx context.Context, config tftypes.Valu
 	if diags.HasError() {
 		return nil, diags
 	}
-	serial, _, err := configString(attrs["serial_number"])
+	serial, _, err := attrs.str("serial_number")
 	if err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags

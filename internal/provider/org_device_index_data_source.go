@@ -94,7 +94,7 @@ func (d *OrgDeviceIndexDataSource) readState(ctx context.Context, config tftypes
 		return nil, diags
 	}
 	cfg, err := parseOrgDevicesConfig(attrs)
-	name, _, nErr := configString(attrs["attribute"])
+	name, _, nErr := attrs.str("attribute")
 	col := deviceObject.column(name)
 	if err = firstError(err, nErr); err == nil && col == nil {
 		err = errUnknownAttribute(name)

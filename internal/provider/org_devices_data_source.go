@@ -108,18 +108,18 @@ type orgDevicesFilters struct {
 	withServer                                    bool
 }
 
-func parseOrgDevicesConfig(attrs map[string]tftypes.Value) (orgDevicesFilters, error) {
+func parseOrgDevicesConfig(attrs configArgs) (orgDevicesFilters, error) {
 	var f orgDevicesFilters
 	for name, dst := range map[string]*filter{
 		"serial_numbers": &f.serials, "product_families": &f.families, "statuses": &f.statuses,
 		"purchase_source_types": &f.sources, "mdm_server_ids": &f.servers,
 	} {
 		var err error
-		if *dst, err = configFilter(attrs[name]); err != nil {
+		if *dst, err = attrs.filter(name); err != nil {
 			return f, err
 		}
 	}
-	include, err := configBool(attrs["include_assigned_server"])
+	include, err := attrs.boolean("include_assigned_server")
 	f.withServer = include || f.servers != nil
 	return f, err
 }

@@ -49,7 +49,7 @@ func TestAccOrganizationWithServerToken(t *testing.T) {
 				"org_phone":      knownvalue.StringExact("+1 555 0100"),
 				"org_address":    knownvalue.StringExact("1 Example Way, Springfield"),
 				"admin_id":       knownvalue.StringExact("it-admin@example.com"),
-				"org_id_hash":    knownvalue.NotNull(),
+				"org_id_hash":    knownvalue.StringExact("7af1643720c3cec37fa531f160518bc040cb4bb42e4ee80c7e01724f76a7e9a3"),
 				"org_version":    knownvalue.StringExact("v2"),
 				"server_name":    knownvalue.StringExact("Production MDM"),
 				"server_uuid":    knownvalue.StringExact("F6E1E81A93837E1E87D6F4D99E235117"),
@@ -113,7 +113,7 @@ data "abm_org_device_summary" "fleet" {}
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.abm_organization.school", tfjsonpath.New("scope"), knownvalue.StringExact("school.api")),
 				statecheck.ExpectKnownValue("data.abm_organization.school", tfjsonpath.New("org_type"), knownvalue.StringExact("edu")),
-				statecheck.ExpectKnownValue("data.abm_org_device_summary.fleet", tfjsonpath.New("total"), knownvalue.NotNull()),
+				statecheck.ExpectKnownValue("data.abm_org_device_summary.fleet", tfjsonpath.New("total"), knownvalue.Int64Exact(int64(len(env.fake.ListedSerials())))),
 			},
 		}},
 	})

@@ -54,7 +54,7 @@ func (d *OrganizationalUnitsDataSource) readState(ctx context.Context, config tf
 	if diags.HasError() {
 		return nil, diags
 	}
-	withIDs, err := configBool(attrs["include_user_ids"])
+	withIDs, err := attrs.boolean("include_user_ids")
 	if err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags

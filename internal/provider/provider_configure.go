@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +32,10 @@ type settings struct {
 	ADEURL            string
 	MaxRetries        int
 	RequestsPerMinute int
+	TokenCache        bool
+	CacheDir          string        // "" when there is none to use; CacheTrouble says why
+	CacheTrouble      string        // why the default cache directory is unknown
+	ReadCacheMaxAge   time.Duration // 0: no read cache
 	UserAgent         string
 }
 
@@ -48,6 +53,9 @@ var attrEnv = map[string]string{
 	"ade_url":             "ABM_ADE_URL",
 	"max_retries":         "ABM_MAX_RETRIES",
 	"requests_per_minute": "ABM_REQUESTS_PER_MINUTE",
+	"token_cache":         "ABM_TOKEN_CACHE",
+	"cache_dir":           "ABM_CACHE_DIR",
+	"read_cache_max_age":  "ABM_READ_CACHE_MAX_AGE",
 }
 
 // where names an attribute and its variable for a diagnostic.
@@ -70,6 +78,7 @@ func (p *ABMProvider) Configure(ctx context.Context, req provider.ConfigureReque
 		"private_key_file": cfg.PrivateKeyFile, "scope": cfg.Scope, "api_url": cfg.APIURL,
 		"token_url": cfg.TokenURL, "server_token": cfg.ServerToken, "server_token_file": cfg.ServerTokenFile,
 		"ade_url": cfg.ADEURL, "max_retries": cfg.MaxRetries, "requests_per_minute": cfg.RequestsPerMinute,
+		"token_cache": cfg.TokenCache, "cache_dir": cfg.CacheDir, "read_cache_max_age": cfg.ReadCacheMaxAge,
 	} {
 		if v.IsUnknown() {
 			resp.Diagnostics.AddAttributeError(path.Root(name), "Unknown provider configuration value",
@@ -172,7 +181,64 @@ func resolveSettings(cfg providerModel, getenv func(string) string) (settings, d
 	diags.Append(d...)
 	s.RequestsPerMinute, d = intSetting("requests_per_minute", cfg.RequestsPerMinute, getenv, 0, 100000)
 	diags.Append(d...)
+	s.TokenCache, d = boolSetting("token_cache", cfg.TokenCache, getenv, true)
+	diags.Append(d...)
+	s.ReadCacheMaxAge, d = durationSetting("read_cache_max_age", cfg.ReadCacheMaxAge, getenv)
+	diags.Append(d...)
+	if s.TokenCache || s.ReadCacheMaxAge > 0 {
+		s.CacheDir = strings.TrimSpace(str("cache_dir", cfg.CacheDir))
+		if s.CacheDir == "" {
+			s.CacheDir, s.CacheTrouble = defaultCacheDir()
+		}
+	}
 	return s, diags
+}
+
+// defaultCacheDir is terraform-provider-abm in the user cache directory, or
+// why there is none.
+func defaultCacheDir() (dir, trouble string) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Sprintf("there is no user cache directory (%v); set %s", err, where("cache_dir"))
+	}
+	return filepath.Join(base, "terraform-provider-abm"), ""
+}
+
+// boolSetting reads a bool attribute or its variable: true/false, 1/0.
+func boolSetting(name string, v types.Bool, getenv func(string) string, def bool) (bool, diag.Diagnostics) {
+	if !v.IsNull() {
+		return v.ValueBool(), nil
+	}
+	raw := strings.TrimSpace(getenv(attrEnv[name]))
+	if raw == "" {
+		return def, nil
+	}
+	b, err := strconv.ParseBool(raw)
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddAttributeError(path.Root(name), "Invalid "+name,
+			fmt.Sprintf("%s is %q; expected true or false.", where(name), raw))
+		return def, diags
+	}
+	return b, nil
+}
+
+// durationSetting reads a duration attribute or its variable.
+func durationSetting(name string, v types.String, getenv func(string) string) (time.Duration, diag.Diagnostics) {
+	raw := strings.TrimSpace(getenv(attrEnv[name]))
+	if !v.IsNull() {
+		raw = strings.TrimSpace(v.ValueString())
+	}
+	if raw == "" {
+		return 0, nil
+	}
+	d, err := parseMaxAge(raw)
+	if err != nil {
+		var diags diag.Diagnostics
+		diags.AddAttributeError(path.Root(name), "Invalid "+name, fmt.Sprintf("%s: %v.", where(name), err))
+		return 0, diags
+	}
+	return d, nil
 }
 
 func intSetting(name string, v types.Int64, getenv func(string) string, def, maxValue int) (int, diag.Diagnostics) {

@@ -3,8 +3,11 @@ package provider
 import (
 	"context"
 	"math/big"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -67,6 +70,8 @@ func TestResolveSettingsDefaults(t *testing.T) {
 		TokenURL:   client.DefaultTokenURL,
 		ADEURL:     client.DefaultADEURL,
 		MaxRetries: client.DefaultMaxRetries,
+		TokenCache: true,
+		CacheDir:   defaultCacheDirForTest(t),
 	}
 	if s != want {
 		t.Errorf("settings = %+v\nwant       %+v", s, want)
@@ -95,6 +100,9 @@ func TestResolveSettingsConfigurationThenEnvironmentThenDefault(t *testing.T) {
 		"ABM_ADE_URL":             "https://ade.env.example",
 		"ABM_MAX_RETRIES":         " 7 ",
 		"ABM_REQUESTS_PER_MINUTE": "20",
+		"ABM_TOKEN_CACHE":         " false ",
+		"ABM_CACHE_DIR":           " /env/cache ",
+		"ABM_READ_CACHE_MAX_AGE":  "1m30s",
 	}
 	fromEnv, diags := resolveSettings(providerModel{}, envOf(env))
 	if diags.HasError() {
@@ -104,6 +112,7 @@ func TestResolveSettingsConfigurationThenEnvironmentThenDefault(t *testing.T) {
 		ClientID: "SCHOOLAPI.env", KeyID: "key-env", Scope: "school.api",
 		APIURL: "https://api.env.example", TokenURL: "https://token.env.example", ADEURL: "https://ade.env.example",
 		MaxRetries: 7, RequestsPerMinute: 20,
+		TokenCache: false, CacheDir: "/env/cache", ReadCacheMaxAge: 90 * time.Second,
 	}
 	if fromEnv != wantEnv {
 		t.Errorf("from the environment: %+v\nwant                  %+v", fromEnv, wantEnv)
@@ -114,6 +123,7 @@ func TestResolveSettingsConfigurationThenEnvironmentThenDefault(t *testing.T) {
 		Scope: types.StringValue("business.api"), APIURL: types.StringValue("http://127.0.0.1:1"),
 		TokenURL: types.StringValue("http://127.0.0.1:2/token"), ADEURL: types.StringValue("http://localhost:3"),
 		MaxRetries: types.Int64Value(0), RequestsPerMinute: types.Int64Value(0),
+		TokenCache: types.BoolValue(true), CacheDir: types.StringValue("/cfg/cache"), ReadCacheMaxAge: types.StringValue("0s"),
 	}
 	fromCfg, diags := resolveSettings(cfg, envOf(env))
 	if diags.HasError() {
@@ -122,6 +132,7 @@ func TestResolveSettingsConfigurationThenEnvironmentThenDefault(t *testing.T) {
 	wantCfg := settings{
 		ClientID: "BUSINESSAPI.cfg", KeyID: "key-cfg", Scope: "business.api",
 		APIURL: "http://127.0.0.1:1", TokenURL: "http://127.0.0.1:2/token", ADEURL: "http://localhost:3",
+		TokenCache: true, CacheDir: "/cfg/cache",
 	}
 	if fromCfg != wantCfg {
 		t.Errorf("configuration over environment: %+v\nwant                          %+v", fromCfg, wantCfg)
@@ -287,6 +298,7 @@ func TestProviderConfigValidation(t *testing.T) {
 			"client_id": tfString("BUSINESSAPI.1"), "key_id": tfString("k"), "private_key_file": tfString("/k.pem"),
 			"scope": tfString("business.api"), "api_url": tfString("https://api.example"), "token_url": tfString("http://127.0.0.1:1/token"),
 			"ade_url": tfString("http://[::1]:2"), "server_token": tfString("{}"), "max_retries": tfNumber(100), "requests_per_minute": tfNumber(100000),
+			"token_cache": tftypes.NewValue(tftypes.Bool, false), "cache_dir": tfString("/c"), "read_cache_max_age": tfString("1h30m"),
 		})
 		if len(diags) != 0 {
 			t.Errorf("diagnostics for a valid configuration: %v", diags[0])
@@ -315,6 +327,8 @@ func TestProviderConfigValidation(t *testing.T) {
 		"ade_url with user info":  {map[string]tftypes.Value{"ade_url": tfString("https://user:pw@example.com")}, "ade_url", []string{"user information"}},
 		"ade_url with a query":    {map[string]tftypes.Value{"ade_url": tfString("https://example.com/?a=b")}, "ade_url", []string{"query or fragment"}},
 		"ade_url with ftp scheme": {map[string]tftypes.Value{"ade_url": tfString("ftp://example.com")}, "ade_url", []string{"expected https://"}},
+		"max age without unit":    {map[string]tftypes.Value{"read_cache_max_age": tfString("15")}, "read_cache_max_age", []string{"Invalid duration", "`read_cache_max_age` (environment variable ABM_READ_CACHE_MAX_AGE)", `"15" is not a duration`, `"15m"`}},
+		"negative max age":        {map[string]tftypes.Value{"read_cache_max_age": tfString("-1m")}, "read_cache_max_age", []string{"Invalid duration", `"-1m" is negative`}},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -331,8 +345,11 @@ func TestConfigureRefusesUnknownValues(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			srv := providerServer(t)
 			typ := tftypes.Type(tftypes.String)
-			if name == "max_retries" || name == "requests_per_minute" {
+			switch name {
+			case "max_retries", "requests_per_minute":
 				typ = tftypes.Number
+			case "token_cache":
+				typ = tftypes.Bool
 			}
 			resp, err := srv.ConfigureProvider(context.Background(), &tfprotov6.ConfigureProviderRequest{
 				TerraformVersion: "1.11.0",
@@ -345,4 +362,70 @@ func TestConfigureRefusesUnknownValues(t *testing.T) {
 			mustContain(t, "diagnostic", msg, "Unknown provider configuration value", name+" is unknown until apply", "environment variable "+variable)
 		})
 	}
+}
+
+// defaultCacheDirForTest is where the cache goes by default in this test
+// process (TestMain points the user cache directory at a temporary one).
+func defaultCacheDirForTest(t *testing.T) string {
+	t.Helper()
+	base, err := os.UserCacheDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(base, "terraform-provider-abm")
+}
+
+// The cache settings: the token cache is on by default, the read cache off;
+// without either no cache directory is worked out; values given are checked
+// and the diagnostic names the attribute and its variable.
+func TestResolveSettingsCaches(t *testing.T) {
+	id := providerModel{ClientID: types.StringValue("BUSINESSAPI.1")}
+	for name, tc := range map[string]struct {
+		cfg       providerModel
+		env       map[string]string
+		wantToken bool
+		wantDir   string
+		wantAge   time.Duration
+	}{
+		"defaults":              {cfg: id, wantToken: true, wantDir: defaultCacheDirForTest(t)},
+		"variable 0":            {cfg: id, env: map[string]string{"ABM_TOKEN_CACHE": "0"}},
+		"off, read cache on":    {cfg: providerModel{TokenCache: types.BoolValue(false), ReadCacheMaxAge: types.StringValue("15m")}, wantDir: defaultCacheDirForTest(t), wantAge: 15 * time.Minute},
+		"configuration wins":    {cfg: providerModel{TokenCache: types.BoolValue(true), CacheDir: types.StringValue("/cfg")}, env: map[string]string{"ABM_TOKEN_CACHE": "false", "ABM_CACHE_DIR": "/env"}, wantToken: true, wantDir: "/cfg"},
+		"variable max age 0":    {cfg: id, env: map[string]string{"ABM_READ_CACHE_MAX_AGE": "0"}, wantToken: true, wantDir: defaultCacheDirForTest(t)},
+		"configuration max age": {cfg: providerModel{ReadCacheMaxAge: types.StringValue("2h")}, env: map[string]string{"ABM_READ_CACHE_MAX_AGE": "nonsense"}, wantToken: true, wantDir: defaultCacheDirForTest(t), wantAge: 2 * time.Hour},
+	} {
+		t.Run(name, func(t *testing.T) {
+			s, diags := resolveSettings(tc.cfg, envOf(tc.env))
+			if diags.HasError() {
+				t.Fatal(diags)
+			}
+			if s.TokenCache != tc.wantToken || s.CacheDir != tc.wantDir || s.ReadCacheMaxAge != tc.wantAge || s.CacheTrouble != "" {
+				t.Errorf("token cache %v, dir %q, max age %v, trouble %q; want %v, %q, %v", s.TokenCache, s.CacheDir, s.ReadCacheMaxAge, s.CacheTrouble, tc.wantToken, tc.wantDir, tc.wantAge)
+			}
+		})
+	}
+	for name, tc := range map[string]struct {
+		env       map[string]string
+		attribute string
+		want      []string
+	}{
+		"token cache yes":  {map[string]string{"ABM_TOKEN_CACHE": "yes"}, "token_cache", []string{"Invalid token_cache", "`token_cache` (environment variable ABM_TOKEN_CACHE)", `"yes"`, "true or false"}},
+		"max age 15":       {map[string]string{"ABM_READ_CACHE_MAX_AGE": "15"}, "read_cache_max_age", []string{"Invalid read_cache_max_age", "ABM_READ_CACHE_MAX_AGE", `"15" is not a duration`}},
+		"max age negative": {map[string]string{"ABM_READ_CACHE_MAX_AGE": "-5s"}, "read_cache_max_age", []string{"negative"}},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, diags := resolveSettings(id, envOf(tc.env))
+			summary, detail := oneAttributeError(t, diags, tc.attribute)
+			mustContain(t, "diagnostic", summary+": "+detail, tc.want...)
+		})
+	}
+	t.Run("no user cache directory", func(t *testing.T) {
+		t.Setenv("XDG_CACHE_HOME", "")
+		t.Setenv("HOME", "")
+		s, diags := resolveSettings(id, envOf(nil))
+		if diags.HasError() || s.CacheDir != "" || !s.TokenCache {
+			t.Fatalf("dir %q, token cache %v, %v", s.CacheDir, s.TokenCache, diags)
+		}
+		mustContain(t, "cache trouble", s.CacheTrouble, "no user cache directory", "`cache_dir` (environment variable ABM_CACHE_DIR)")
+	})
 }

@@ -32,7 +32,7 @@ func (d *providerData) organization() (*fleet, diag.Diagnostics) {
 		c, diags := buildClient(d.settings)
 		d.diags = diags
 		if c != nil {
-			d.fleet = &fleet{c: c}
+			d.fleet = &fleet{c: c, cacheTrouble: d.settings.CacheTrouble}
 		}
 	})
 	return d.fleet, d.diags
@@ -94,6 +94,9 @@ func buildClient(s settings) (*client.Client, diag.Diagnostics) {
 		HTTPClient:        newHTTPClient(),
 		MaxRetries:        s.MaxRetries,
 		RequestsPerMinute: s.RequestsPerMinute,
+		CacheDir:          s.CacheDir,
+		TokenCache:        s.TokenCache,
+		ReadCacheMaxAge:   s.ReadCacheMaxAge,
 		Logger:            tflogLogger{},
 	})
 	if err != nil {

@@ -26,6 +26,9 @@ type providerModel struct {
 	ADEURL            types.String `tfsdk:"ade_url"`
 	MaxRetries        types.Int64  `tfsdk:"max_retries"`
 	RequestsPerMinute types.Int64  `tfsdk:"requests_per_minute"`
+	TokenCache        types.Bool   `tfsdk:"token_cache"`
+	CacheDir          types.String `tfsdk:"cache_dir"`
+	ReadCacheMaxAge   types.String `tfsdk:"read_cache_max_age"`
 }
 
 const envNote = " Optional in the schema so it can come from the environment; the provider reports an error when a data source needs it and it is set in neither place."
@@ -114,6 +117,29 @@ func (p *ABMProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *
 				MarkdownDescription: "Client-side pacing: at most this many API requests a minute, shared by every data source of this " +
 					"provider. Environment variable `ABM_REQUESTS_PER_MINUTE`. Default: `0`, no pacing (the provider adapts to HTTP 429 instead).",
 				Validators: []validator.Int64{int64validator.Between(0, 100000)},
+			},
+			"token_cache": schema.BoolAttribute{
+				Optional: true,
+				MarkdownDescription: "Keep the access token, sealed, in `cache_dir` so that the next Terraform command (a plan, then its apply; " +
+					"each workspace of a pipeline) reuses it for the hour Apple grants it instead of asking Apple for another. " +
+					"The file is encrypted and authenticated (AES-256-GCM) with a key derived from the private key and bound to the client ID, " +
+					"key ID, scope and token URL. Environment variable `ABM_TOKEN_CACHE`. Default: `true`.",
+			},
+			"cache_dir": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Directory of the token cache and the read cache; created `0700`, its files `0600`. " +
+					"Environment variable `ABM_CACHE_DIR`. Default: `terraform-provider-abm` in the user cache directory " +
+					"(`$XDG_CACHE_HOME` or `~/.cache` on Linux, `~/Library/Caches` on macOS, `%LocalAppData%` on Windows). " +
+					"A directory that cannot be created or written means reading without the caches, with one warning.",
+			},
+			"read_cache_max_age": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "Opt-in read shared between runs: how long what was read from Apple (devices, MDM servers and their device " +
+					"linkages, people, the device management catalog, MDM devices, and the reads of single items) is reused, sealed in `cache_dir` " +
+					"like the token, by any Terraform command with the same credentials and endpoints, for example `\"15m\"`. " +
+					"Audit events and device activities are always read from Apple. A run that used it says so in one warning naming the age. " +
+					"Environment variable `ABM_READ_CACHE_MAX_AGE`. Default: `\"0s\"`, off.",
+				Validators: []validator.String{durationValidator{}},
 			},
 		},
 	}

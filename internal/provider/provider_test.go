@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -20,17 +21,28 @@ var testProviders = map[string]func() (tfprotov6.ProviderServer, error){
 
 // testEnv is a fake Apple and the files a provider block needs to use it.
 type testEnv struct {
-	fake    *fakeabm.Server
-	keyFile string
+	fake     *fakeabm.Server
+	keyFile  string
+	cacheDir string // the test's own token and read cache
 }
 
 // TestMain keeps the machine's environment out of the provider under test:
 // no ABM_* variable reaches any test but those that set one themselves.
+// The user cache directory is a temporary one, so that no test reads or
+// writes the tokens of the user running them; each test environment sets
+// its own cache_dir besides.
 func TestMain(m *testing.M) {
 	for _, v := range attrEnv {
 		_ = os.Unsetenv(v)
 	}
-	os.Exit(m.Run())
+	cache, err := os.MkdirTemp("", "abm-test-cache")
+	if err != nil {
+		panic(err)
+	}
+	_ = os.Setenv("XDG_CACHE_HOME", cache)
+	code := m.Run()
+	_ = os.RemoveAll(cache)
+	os.Exit(code)
 }
 
 // parallelTests remembers the tests newTestEnv made parallel, since a test
@@ -61,11 +73,14 @@ func newSerialTestEnv(t *testing.T, opts fakeabm.Options) *testEnv {
 	if err := os.WriteFile(keyFile, f.PrivateKeyPEM(), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return &testEnv{fake: f, keyFile: keyFile}
+	return &testEnv{fake: f, keyFile: keyFile, cacheDir: filepath.Join(dir, "cache")}
 }
 
 // providerBlock configures the provider for the fake, plus extra lines.
+// Tests count the provider instances that read by their token grants (one
+// each), so the token cache is off unless extra sets token_cache.
 func (e *testEnv) providerBlock(extra string) string {
+	extra = withoutTokenCache(extra)
 	return fmt.Sprintf(`
 provider "abm" {
   client_id        = %q
@@ -73,7 +88,17 @@ provider "abm" {
   private_key_file = %q
   api_url          = %q
   token_url        = %q
+  cache_dir        = %q
   %s
 }
-`, e.fake.ClientID(), e.fake.KeyID(), e.keyFile, e.fake.URL(), e.fake.TokenURL(), extra)
+`, e.fake.ClientID(), e.fake.KeyID(), e.keyFile, e.fake.URL(), e.fake.TokenURL(), e.cacheDir, extra)
+}
+
+// withoutTokenCache adds token_cache = false to a provider block's extra
+// lines unless they set token_cache themselves.
+func withoutTokenCache(extra string) string {
+	if strings.Contains(extra, "token_cache") {
+		return extra
+	}
+	return extra + "\n  token_cache = false"
 }

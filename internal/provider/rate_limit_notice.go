@@ -23,13 +23,14 @@ var rateLimitNotice = instanceNotice{
 		if u.Waited() < rateLimitNoticeAfter {
 			return "", "", false
 		}
-		return rateLimitWarning(u, f.c.RequestsPerMinute())
+		return rateLimitWarning(u, f.c.RequestsPerMinute(), f.c.ReadCacheMaxAge())
 	},
 }
 
 // rateLimitWarning words the warning for a provider instance's usage;
-// perMinute is its requests_per_minute (0 when it does not pace).
-func rateLimitWarning(u client.Usage, perMinute int) (summary, detail string, ok bool) {
+// perMinute is its requests_per_minute (0 when it does not pace), maxAge
+// its read_cache_max_age (0 when off).
+func rateLimitWarning(u client.Usage, perMinute int, maxAge time.Duration) (summary, detail string, ok bool) {
 	summary = fmt.Sprintf("Apple's rate limit made this run wait %s", seconds(u.Waited()))
 	var b strings.Builder
 	fmt.Fprintf(&b, "The reads of this provider configuration sent %d requests to Apple (token requests and refused attempts included).", u.Requests)
@@ -46,6 +47,10 @@ func rateLimitWarning(u client.Usage, perMinute int) (summary, detail string, ok
 	b.WriteString("\n\nWhat helps:\n")
 	b.WriteString(`- Runs that repeat: every Terraform command reads Apple again, so save the plan and apply it ` +
 		`(terraform plan -out=tfplan, then terraform apply tfplan), which reads once instead of twice.` + "\n")
+	if maxAge == 0 {
+		b.WriteString(`- Several runs over one organization (workspaces, pipeline stages): read_cache_max_age (ABM_READ_CACHE_MAX_AGE), ` +
+			`for example "15m", lets them share one read from Apple, sealed on disk, for that long.` + "\n")
+	}
 	if perMinute > 0 {
 		fmt.Fprintf(&b, "- requests_per_minute (ABM_REQUESTS_PER_MINUTE) is %d: raise it if no other tool uses this API account's share of Apple's limit "+
 			"(roughly 20 requests a minute in all), lower it if another does and Apple still answers 429.\n", perMinute)

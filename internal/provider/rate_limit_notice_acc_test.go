@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"os"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -38,9 +36,7 @@ data "abm_mdm_servers" "all" {}
 // devices (Terraform starts one per command).
 func rateLimitRun(t *testing.T, env *testEnv, extra, config string, checks []statecheck.StateCheck) (logs string, instances int) {
 	t.Helper()
-	logDir := t.TempDir()
-	t.Setenv("TF_LOG", "INFO")
-	t.Setenv("TF_LOG_PATH_MASK", filepath.Join(logDir, "%s.log"))
+	readLogs := captureLogs(t, "INFO")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testProviders,
 		Steps: []resource.TestStep{{
@@ -48,19 +44,7 @@ func rateLimitRun(t *testing.T, env *testEnv, extra, config string, checks []sta
 			ConfigStateChecks: checks,
 		}},
 	})
-	entries, err := os.ReadDir(logDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b strings.Builder
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(logDir, e.Name())) //nolint:gosec // the test's own directory
-		if err != nil {
-			t.Fatal(err)
-		}
-		b.Write(data)
-	}
-	logs = b.String()
+	logs = readLogs()
 	for _, l := range providerLines(logs, "list read") {
 		if l["route"] == "orgDevices" {
 			instances++
@@ -74,9 +58,15 @@ func rateLimitRun(t *testing.T, env *testEnv, extra, config string, checks []sta
 
 // rateLimitWarnings are the rate-limit warnings the provider instances gave.
 func rateLimitWarnings(logs string) []map[string]string {
+	return warningsLogged(logs, "Apple's rate limit made this run wait ")
+}
+
+// warningsLogged are the warnings the provider instances gave whose
+// summary starts with prefix, as the plugin SDK logs them at INFO level.
+func warningsLogged(logs, prefix string) []map[string]string {
 	var out []map[string]string
 	for _, l := range providerLines(logs, "Response contains warning diagnostic") {
-		if strings.HasPrefix(l["diagnostic_summary"], "Apple's rate limit made this run wait ") {
+		if strings.HasPrefix(l["diagnostic_summary"], prefix) {
 			out = append(out, l)
 		}
 	}

@@ -41,7 +41,7 @@ func protocolRead(tb testing.TB, srv tfprotov6.ProviderServer, f *fakeabm.Server
 	}
 	pcfg := nullObject(schemas.Provider.Block, map[string]tftypes.Value{
 		"client_id": str(f.ClientID()), "key_id": str(f.KeyID()), "private_key_file": str(keyFile),
-		"api_url": str(f.URL()), "token_url": str(f.TokenURL()),
+		"api_url": str(f.URL()), "token_url": str(f.TokenURL()), "cache_dir": str(filepath.Join(tb.TempDir(), "cache")),
 	})
 	pdv, _ := tfprotov6.NewDynamicValue(pcfg.Type(), pcfg)
 	cresp, err := srv.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{TerraformVersion: "1.11.4", Config: &pdv})

@@ -92,15 +92,22 @@ func TestAccSecretsStayOutOfLogsDiagnosticsStateAndDisk(t *testing.T) {
 	t.Setenv("ABM_PRIVATE_KEY", string(f.PrivateKeyPEM()))
 	t.Setenv("ABM_SERVER_TOKEN", string(f.ServerTokenMIME()))
 
-	provider := fmt.Sprintf(`
+	// Both caches are on, so that what they write is scanned too.
+	cacheDir := t.TempDir()
+	providerWith := func(extra string) string {
+		return fmt.Sprintf(`
 provider "abm" {
-  client_id = %q
-  key_id    = %q
-  api_url   = %q
-  token_url = %q
-  ade_url   = %q
+  client_id          = %q
+  key_id             = %q
+  api_url            = %q
+  token_url          = %q
+  ade_url            = %q
+  cache_dir          = %q
+  %s
 }
-`, f.ClientID(), f.KeyID(), f.URL(), f.TokenURL(), f.URL())
+`, f.ClientID(), f.KeyID(), f.URL(), f.TokenURL(), f.URL(), cacheDir, extra)
+	}
+	provider := providerWith(`read_cache_max_age = "1h"`)
 	everything := provider + fmt.Sprintf(`
 data "abm_organization" "org" {}
 data "abm_mdm_servers" "all" {
@@ -150,7 +157,8 @@ data "abm_org_device" "nope" {
 	runExpectingError(t, false, provider+`data "abm_organization" "org" {}`, capture)
 	f.SetADETokenExpired(false)
 	f.InjectFaults(fakeabm.RouteToken, fakeabm.Fault{Status: 400})
-	runExpectingError(t, false, provider+serversDS, capture)
+	// Without the caches, so that the token is asked for.
+	runExpectingError(t, false, providerWith("token_cache = false")+serversDS, capture)
 	joined := strings.Join(diags, "\n")
 	for _, want := range []string{"HTTP 404", "token_expired", "invalid_client"} {
 		if !strings.Contains(joined, want) {
@@ -164,7 +172,17 @@ data "abm_org_device" "nope" {
 
 	var logs strings.Builder
 	files := 0
-	for _, dir := range []string{logDir, workDir, tmpDir} {
+	// The cache files are sealed: besides the secrets, no serial number,
+	// e-mail address or JSON key of Apple's answers is in them.
+	cacheNeedles := map[string]string{`"attributes"`: "Apple's JSON", "serialNumber": "Apple's JSON", "@example.com": "an e-mail address"}
+	for _, s := range f.ListedSerials()[:100] {
+		cacheNeedles[s] = "serial number " + s
+	}
+	for n, what := range needles {
+		cacheNeedles[n] = what
+	}
+	cacheFiles := 0
+	for _, dir := range []string{logDir, workDir, tmpDir, cacheDir} {
 		err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil || d.IsDir() {
 				return err
@@ -174,6 +192,11 @@ data "abm_org_device" "nope" {
 				return err
 			}
 			files++
+			if dir == cacheDir {
+				cacheFiles++
+				assertNoSecret(t, "cache file "+p, string(b), cacheNeedles)
+				return nil
+			}
 			assertNoSecret(t, "file "+p, string(b), needles)
 			if dir == logDir {
 				logs.Write(b)
@@ -186,6 +209,9 @@ data "abm_org_device" "nope" {
 	}
 	if logs.Len() == 0 {
 		t.Fatalf("no log captured (%d files scanned)", files)
+	}
+	if cacheFiles < 5 {
+		t.Errorf("%d cache files, want the token and the reads", cacheFiles)
 	}
 	checkRequestLog(t, logs.String())
 	var states int
@@ -322,7 +348,7 @@ func TestSensitiveAttributesAreMarked(t *testing.T) {
 	if len(want) != 0 {
 		t.Errorf("provider schema lacks %v", want)
 	}
-	if n := len(New("test")().DataSources(context.Background())); len(resp.DataSourceSchemas) != n || n < 6 {
+	if n := len(New("test")().DataSources(context.Background())); len(resp.DataSourceSchemas) != n || n != 26 {
 		t.Errorf("%d data sources in the schema, %d declared", len(resp.DataSourceSchemas), n)
 	}
 	// The one secret a data source holds: the presigned link to an

@@ -69,7 +69,7 @@ func (d *UserDataSource) readState(ctx context.Context, config tftypes.Value) ([
 	var u *client.Record
 	switch arg {
 	case "id":
-		if u, err = f.c.GetUser(ctx, value); err != nil {
+		if u, err = f.Record(ctx, client.Users, value, f.c.GetUser); err != nil {
 			addLookupError(&diags, what, "user", "id", value, err, usersPermission)
 			return nil, diags
 		}

@@ -66,9 +66,9 @@ func (d *UserGroupsDataSource) readState(ctx context.Context, config tftypes.Val
 	if diags.HasError() {
 		return nil, diags
 	}
-	types, tErr := configFilter(attrs["types"])
-	ous, oErr := configFilter(attrs["ou_ids"])
-	withIDs, bErr := configBool(attrs["include_user_ids"])
+	types, tErr := attrs.filter("types")
+	ous, oErr := attrs.filter("ou_ids")
+	withIDs, bErr := attrs.boolean("include_user_ids")
 	if err := firstError(tErr, oErr, bErr); err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags

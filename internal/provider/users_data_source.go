@@ -89,19 +89,15 @@ func (d *UsersDataSource) readState(ctx context.Context, config tftypes.Value) (
 		return nil, diags
 	}
 	var uf userFilter
-	statuses, sErr := configFilter(attrs["statuses"])
-	roles, rErr := configFilter(attrs["role_names"])
-	ous, oErr := configFilter(attrs["ou_ids"])
-	ext := attrs["is_external_user"]
-	external, eErr := configBool(ext)
+	statuses, sErr := attrs.filter("statuses")
+	roles, rErr := attrs.filter("role_names")
+	ous, oErr := attrs.filter("ou_ids")
+	external, eErr := attrs.optionalBool("is_external_user")
 	if err := firstError(sErr, rErr, oErr, eErr); err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags
 	}
-	uf.statuses, uf.roles, uf.ous = statuses, roles, ous
-	if !ext.IsNull() && ext.IsKnown() {
-		uf.external = &external
-	}
+	uf.statuses, uf.roles, uf.ous, uf.external = statuses, roles, ous, external
 	users, err := f.Users(ctx)
 	if err != nil {
 		addAccessError(&diags, what, err, usersPermission)

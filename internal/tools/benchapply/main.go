@@ -7,6 +7,10 @@
 // process's), the requests the fake served and the state size. Each figure is the
 // median of -runs runs.
 //
+// The pipeline scenario runs ten plans of one configuration in a row, without
+// the caches, with the token cache and with the read cache too (pipeline.go),
+// and prints the token grants and API requests each way costs.
+//
 // The drift scenarios apply examples/drift-report itself (abm_org_device_index) and
 // the same report over abm_org_devices (testdata/drift-report-list) to an inventory
 // CSV derived from the fake's organization with a known drift (drift.go), and fail
@@ -103,7 +107,7 @@ type result struct {
 func main() {
 	var (
 		sizes     = flag.String("sizes", "1000,10000,100000", "fleet sizes (generated devices, and as many generated users, managed devices and catalog items of each kind; twice as many audit events)")
-		names     = flag.String("scenarios", "devices,summary,index,shared,users,mdm_devices,catalog,audit,drift,drift-list", "scenarios to run: "+strings.Join(append(keys(scenarios), keys(driftScenarios)...), ","))
+		names     = flag.String("scenarios", "devices,summary,index,shared,users,mdm_devices,catalog,audit,drift,drift-list,pipeline", "scenarios to run: "+strings.Join(append(keys(scenarios), append(keys(driftScenarios), "pipeline")...), ","))
 		runs      = flag.Int("runs", 3, "runs per case; figures are medians")
 		latency   = flag.Duration("latency", 0, "also run every case with this latency added to every request, and compare its wall time with (requests x latency) + the zero-latency wall time")
 		terraform = flag.String("terraform", "terraform", "Terraform CLI")
@@ -139,6 +143,7 @@ func run(sizes, names string, runs int, latency time.Duration, terraform, jsonOu
 	}
 
 	var results []result
+	var pipelines []pipelineRow
 	fmt.Printf("%-10s %8s %8s %9s %10s %11s %9s %10s %9s %9s  %s\n",
 		"scenario", "devices", "latency", "wall_s", "prov_cpu_s", "prov_rss_MB", "tf_cpu_s", "tf_rss_MB", "state_KB", "vs_bound", "requests")
 	latencies := []time.Duration{0}
@@ -158,6 +163,22 @@ func run(sizes, names string, runs int, latency time.Duration, terraform, jsonOu
 			}
 			var drift *driftCase // derived once per fake, for the drift scenarios
 			for _, name := range strings.Split(names, ",") {
+				if name == "pipeline" {
+					if lat > 0 {
+						continue
+					}
+					rows, err := runPipeline(tmp, terraform, rc, filepath.Join(bin, "terraform-provider-abm"), fake, n)
+					if err != nil {
+						fake.stop()
+						return err
+					}
+					for _, r := range rows {
+						fmt.Printf("%-10s %8d  %d plans, %-18s wall %6.2f s  token grants %2d  API requests %4d  %v\n",
+							"pipeline", r.Devices, r.Plans, r.Mode+":", float64(r.WallMS)/1000, r.Grants, r.Requests, r.ByRoute)
+					}
+					pipelines = append(pipelines, rows...)
+					continue
+				}
 				c, err := newCase(name, fake, n, &drift)
 				if err != nil {
 					fake.stop()
@@ -203,7 +224,10 @@ func run(sizes, names string, runs int, latency time.Duration, terraform, jsonOu
 		}
 	}
 	if jsonOut != "" {
-		b, _ := json.MarshalIndent(results, "", "  ")
+		b, _ := json.MarshalIndent(struct {
+			Results   []result      `json:"results"`
+			Pipelines []pipelineRow `json:"pipelines,omitempty"`
+		}{results, pipelines}, "", "  ")
 		return os.WriteFile(jsonOut, b, 0o600)
 	}
 	return nil
@@ -330,8 +354,10 @@ func applyOnce(tmp, terraform, rc, realProvider string, fake *fakeProc, c benchC
 	cmd := exec.Command(terraform, append([]string{"apply", "-auto-approve", "-input=false", "-no-color"}, c.args...)...) //nolint:gosec // the Terraform CLI the user named
 	cmd.Dir = work
 	cmd.Env = append(os.Environ(), fake.env...)
+	// A cache directory of the run's own: every run costs what a first run
+	// costs, one token grant, as the figures have always counted.
 	cmd.Env = append(cmd.Env, "TF_CLI_CONFIG_FILE="+rc, "ABM_BENCH_REAL_PROVIDER="+realProvider,
-		"ABM_BENCH_RUSAGE_DIR="+usage, "TF_IN_AUTOMATION=1")
+		"ABM_BENCH_RUSAGE_DIR="+usage, "TF_IN_AUTOMATION=1", "ABM_CACHE_DIR="+filepath.Join(work, "cache"))
 	start := time.Now()
 	out, err := cmd.CombinedOutput()
 	wall := time.Since(start)
