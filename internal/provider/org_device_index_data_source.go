@@ -93,7 +93,7 @@ func (d *OrgDeviceIndexDataSource) readState(ctx context.Context, config tftypes
 	if diags.HasError() {
 		return nil, diags
 	}
-	cfg, err := parseOrgDevicesConfig(attrs)
+	cfg, err := parseDeviceFilters(attrs)
 	name, _, nErr := attrs.str("attribute")
 	col := deviceObject.column(name)
 	if err = firstError(err, nErr); err == nil && col == nil {
@@ -103,7 +103,7 @@ func (d *OrgDeviceIndexDataSource) readState(ctx context.Context, config tftypes
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags
 	}
-	cfg.withServer = cfg.servers != nil || col.name == "assigned_server_id"
+	cfg.withServer = cfg.withServer || col.name == "assigned_server_id"
 	kept, err := filterDevices(ctx, f, cfg)
 	if err != nil {
 		addReadError(&diags, what, err)

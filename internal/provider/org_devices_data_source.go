@@ -108,7 +108,11 @@ type orgDevicesFilters struct {
 	withServer                                    bool
 }
 
-func parseOrgDevicesConfig(attrs configArgs) (orgDevicesFilters, error) {
+// parseDeviceFilters reads the filters abm_org_devices and
+// abm_org_device_index share (deviceFilterAttributes); withServer is set when
+// mdm_server_ids needs the assignments, and each data source adds its own
+// reasons to read them.
+func parseDeviceFilters(attrs configArgs) (orgDevicesFilters, error) {
 	var f orgDevicesFilters
 	for name, dst := range map[string]*filter{
 		"serial_numbers": &f.serials, "product_families": &f.families, "statuses": &f.statuses,
@@ -119,9 +123,8 @@ func parseOrgDevicesConfig(attrs configArgs) (orgDevicesFilters, error) {
 			return f, err
 		}
 	}
-	include, err := attrs.boolean("include_assigned_server")
-	f.withServer = include || f.servers != nil
-	return f, err
+	f.withServer = f.servers != nil
+	return f, nil
 }
 
 // matches says whether a device passes the filters other than the servers.
@@ -175,8 +178,10 @@ func (d *OrgDevicesDataSource) readState(ctx context.Context, config tftypes.Val
 	if diags.HasError() {
 		return nil, diags
 	}
-	cfg, err := parseOrgDevicesConfig(attrs)
-	if err != nil {
+	cfg, err := parseDeviceFilters(attrs)
+	include, iErr := attrs.boolean("include_assigned_server")
+	cfg.withServer = cfg.withServer || include
+	if err = firstError(err, iErr); err != nil {
 		diags.AddError("Invalid "+what+" configuration", err.Error())
 		return nil, diags
 	}
