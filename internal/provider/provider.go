@@ -49,7 +49,7 @@ func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewOrgDeviceSummaryDataSource,
 		NewOrgDeviceIndexDataSource,
 		NewUsersDataSource,
-		NewUserDataSource,
+		userDataSource.newDataSource,
 		NewUserGroupsDataSource,
 		NewUserGroupDataSource,
 		NewOrganizationalUnitsDataSource,
