@@ -3,38 +3,21 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-var _ stateReader = &BlueprintsDataSource{}
-
-// BlueprintsDataSource is abm_blueprints: every blueprint, with the ids of
-// their relationships when asked.
-type BlueprintsDataSource struct {
-	dataSourceBase
-}
-
-// NewBlueprintsDataSource returns the data source.
-func NewBlueprintsDataSource() datasource.DataSource { return &BlueprintsDataSource{} }
-
-// Metadata names the data source.
-func (d *BlueprintsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_blueprints"
-}
-
-// Schema describes the data source.
-func (d *BlueprintsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "Every blueprint of the organization's built-in device management, in Apple's order. Apple " +
-			"Business Manager only; built-in device management must be on, and the API account needs the privilege " +
-			"\"View Blueprints\". One request per 1000 blueprints, shared with every other data source of the provider; " +
-			"with `include_relationships`, six more requests per blueprint (one per relationship and 1000 ids), at most " +
-			"four at a time.",
-		Attributes: map[string]schema.Attribute{
+// abm_blueprints: every blueprint, with the ids of their relationships when
+// asked.
+var blueprintsDataSource = &declaration{
+	typeName: "abm_blueprints",
+	doc: "Every blueprint of the organization's built-in device management, in Apple's order. Apple " +
+		"Business Manager only; built-in device management must be on, and the API account needs the privilege " +
+		"\"View Blueprints\". One request per 1000 blueprints, shared with every other data source of the provider; " +
+		"with `include_relationships`, six more requests per blueprint (one per relationship and 1000 ids), at most " +
+		"four at a time.",
+	business: true,
+	attributes: func() map[string]schema.Attribute {
+		return map[string]schema.Attribute{
 			"include_relationships": schema.BoolAttribute{
 				Optional: true,
 				MarkdownDescription: "Also read each blueprint's six relationships into `app_ids`, `configuration_ids`, " +
@@ -42,32 +25,19 @@ func (d *BlueprintsDataSource) Schema(ctx context.Context, _ datasource.SchemaRe
 					"them null.",
 			},
 			"blueprints": blueprintObject.nested("The blueprints."),
-		},
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
-	}
+		}
+	},
+	read: readBlueprints,
 }
 
-// Read lists the blueprints.
-func (d *BlueprintsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readWith(ctx, d, req, resp)
-}
-
-func (d *BlueprintsDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
-	const what = "abm_blueprints"
-	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
-	defer cancel()
-	if diags.HasError() {
-		return nil, diags
-	}
-	withRelated, err := attrs.boolean("include_relationships")
+func readBlueprints(ctx context.Context, q *query) stateWriters {
+	withRelated, err := q.args.boolean("include_relationships")
 	if err != nil {
-		diags.AddError("Invalid "+what+" configuration", err.Error())
-		return nil, diags
+		return q.invalid(err)
 	}
-	blueprints, err := blueprintsKind.all(ctx, f)
+	blueprints, err := blueprintsKind.all(ctx, q.f)
 	if err != nil {
-		addAccessError(&diags, what, err, blueprintsAccess)
-		return nil, diags
+		return q.denied(err, blueprintsAccess)
 	}
 	var related [][][]string
 	if withRelated {
@@ -75,12 +45,13 @@ func (d *BlueprintsDataSource) readState(ctx context.Context, config tftypes.Val
 		for i, b := range blueprints {
 			ids[i] = b.ID
 		}
-		if related, err = blueprintRelated(ctx, f, ids); err != nil {
-			addBlueprintError(&diags, what, err)
-			return nil, diags
+		if related, err = blueprintRelated(ctx, q.f, ids); err != nil {
+			addBlueprintError(&q.diags, q.what, err)
+			return nil
 		}
 	}
-	state, d2 := encodeState(what, config, map[string]func(*msgpackWriter){
+	q.sizeHint = len(blueprints) * 300
+	return stateWriters{
 		"blueprints": func(w *msgpackWriter) {
 			w.arrayLen(len(blueprints))
 			for i, b := range blueprints {
@@ -91,7 +62,5 @@ func (d *BlueprintsDataSource) readState(ctx context.Context, config tftypes.Val
 				blueprintObject.write(w, b, extra)
 			}
 		},
-	}, len(blueprints)*300)
-	diags.Append(d2...)
-	return state, diags
+	}
 }
