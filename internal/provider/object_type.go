@@ -49,9 +49,23 @@ type added struct {
 	isID   bool // the value is the record's id
 }
 
+// declaredObjects is every object declared with newObjectType, in the
+// order the package initialises them; the nested objects of their Objects
+// and Object attributes are reached through their columns' sub. Tests walk
+// it so that every declared object is covered, a new one included.
+var declaredObjects []*objectType
+
 // newObjectType derives a resource's Terraform object. An added attribute
 // named as an Apple one replaces it.
 func newObjectType(res *client.Resource, adds ...added) *objectType {
+	o := buildObjectType(res, adds...)
+	declaredObjects = append(declaredObjects, o)
+	return o
+}
+
+// buildObjectType is newObjectType without the registration, for the
+// nested objects of a declared one.
+func buildObjectType(res *client.Resource, adds ...added) *objectType {
 	o := &objectType{res: res, schema: map[string]schema.Attribute{}, types: map[string]attr.Type{}}
 	var cols []column
 	replaced := map[string]bool{}
@@ -74,7 +88,7 @@ func newObjectType(res *client.Resource, adds ...added) *objectType {
 		}
 		c := column{name: name, index: i, kind: a.Kind}
 		if a.Of != nil {
-			c.sub = newObjectType(a.Of)
+			c.sub = buildObjectType(a.Of)
 		}
 		cols = append(cols, c)
 		o.schema[name] = kindAttribute(a.Kind, a.Doc, c.sub)
