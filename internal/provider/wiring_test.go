@@ -229,7 +229,7 @@ func TestEveryDeclaredAttributeIsWiredToItsOwnValue(t *testing.T) {
 	for _, o := range declaredObjects {
 		registered[o] = true
 	}
-	// the objects this test listed by hand before, and the two it missed
+	// the 13 objects this test once listed by hand, and the 3 that list missed
 	for _, o := range []*objectType{deviceObject, serverObject, userObject, userGroupObject, unitObject, coverageObject,
 		mdmDeviceObject, activationLockObject, auditEventObject, appObject, packageObject, blueprintObject,
 		configurationObject, oneDeviceObject, activityObject, customSettingsObject} {
