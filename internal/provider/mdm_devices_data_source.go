@@ -3,39 +3,22 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-var _ stateReader = &MdmDevicesDataSource{}
-
-// MdmDevicesDataSource is abm_mdm_devices: the devices enrolled in Apple's
+// abm_mdm_devices: the devices enrolled in Apple's
 // built-in device management, with their details when asked.
-type MdmDevicesDataSource struct {
-	dataSourceBase
-}
-
-// NewMdmDevicesDataSource returns the data source.
-func NewMdmDevicesDataSource() datasource.DataSource { return &MdmDevicesDataSource{} }
-
-// Metadata names the data source.
-func (d *MdmDevicesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_mdm_devices"
-}
-
-// Schema describes the data source.
-func (d *MdmDevicesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "The devices enrolled in the organization's built-in device management (Apple Business Manager only), " +
-			"in Apple's order, optionally filtered. One request per 1000 devices, shared with `abm_mdm_device`. " +
-			"`include_details` makes one request per device that passes the filters (at most 4 at a time): filter first. " +
-			"Requires built-in device management to be turned on.",
-		Attributes: map[string]schema.Attribute{
+var mdmDevicesDataSource = &declaration{
+	typeName: "abm_mdm_devices",
+	doc: "The devices enrolled in the organization's built-in device management (Apple Business Manager only), " +
+		"in Apple's order, optionally filtered. One request per 1000 devices, shared with `abm_mdm_device`. " +
+		"`include_details` makes one request per device that passes the filters (at most 4 at a time): filter first. " +
+		"Requires built-in device management to be turned on.",
+	business: true,
+	attributes: func() map[string]schema.Attribute {
+		return map[string]schema.Attribute{
 			"serial_numbers":   passThroughSet("Only devices with these serial numbers."),
 			"product_families": passThroughSet("Only devices of these product families, compared exactly as Apple sends them (Apple does not enumerate the values for managed devices; e.g. `Mac`, `iPhone`)."),
 			"include_details": schema.BoolAttribute{
@@ -44,14 +27,9 @@ func (d *MdmDevicesDataSource) Schema(ctx context.Context, _ datasource.SchemaRe
 					"OS version, MAC addresses): one request per device. Default `false`, which leaves those attributes null.",
 			},
 			"mdm_devices": mdmDeviceObject.nested("The managed devices that pass the filters."),
-		},
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
-	}
-}
-
-// Read lists and filters the managed devices.
-func (d *MdmDevicesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readWith(ctx, d, req, resp)
+		}
+	},
+	read: readMdmDevices,
 }
 
 var (
@@ -59,24 +37,16 @@ var (
 	mdmFamily = client.MdmDevices.Index("productFamily")
 )
 
-func (d *MdmDevicesDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
-	const what = "abm_mdm_devices"
-	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
-	defer cancel()
-	if diags.HasError() {
-		return nil, diags
-	}
-	serials, sErr := attrs.filter("serial_numbers")
-	families, fErr := attrs.filter("product_families")
-	withDetails, bErr := attrs.boolean("include_details")
+func readMdmDevices(ctx context.Context, q *query) stateWriters {
+	serials, sErr := q.args.filter("serial_numbers")
+	families, fErr := q.args.filter("product_families")
+	withDetails, bErr := q.args.boolean("include_details")
 	if err := firstError(sErr, fErr, bErr); err != nil {
-		diags.AddError("Invalid "+what+" configuration", err.Error())
-		return nil, diags
+		return q.invalid(err)
 	}
-	devices, err := f.List(ctx, client.MdmDevices.Type, f.c.ListMdmDevices)
+	devices, err := q.f.List(ctx, client.MdmDevices.Type, q.f.c.ListMdmDevices)
 	if err != nil {
-		addAccessError(&diags, what, err, mdmDeviceAccess)
-		return nil, diags
+		return q.denied(err, mdmDeviceAccess)
 	}
 	var kept []*client.Record
 	for _, r := range devices {
@@ -88,16 +58,16 @@ func (d *MdmDevicesDataSource) readState(ctx context.Context, config tftypes.Val
 	if withDetails {
 		details = make([]*client.Record, len(kept))
 		err := eachParallel(ctx, len(kept), func(ctx context.Context, i int) error {
-			det, err := mdmDeviceDetails(ctx, f, kept[i].ID)
+			det, err := mdmDeviceDetails(ctx, q.f, kept[i].ID)
 			details[i] = det
 			return err
 		})
 		if err != nil {
-			addAccessError(&diags, what, err, mdmDeviceAccess)
-			return nil, diags
+			return q.denied(err, mdmDeviceAccess)
 		}
 	}
-	state, d2 := encodeState(what, config, map[string]func(*msgpackWriter){
+	q.sizeHint = len(kept) * 250
+	return map[string]func(*msgpackWriter){
 		"mdm_devices": func(w *msgpackWriter) {
 			w.arrayLen(len(kept))
 			for i, r := range kept {
@@ -108,7 +78,5 @@ func (d *MdmDevicesDataSource) readState(ctx context.Context, config tftypes.Val
 				mdmDeviceObject.write(w, r, extra)
 			}
 		},
-	}, len(kept)*250)
-	diags.Append(d2...)
-	return state, diags
+	}
 }

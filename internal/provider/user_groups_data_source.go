@@ -3,29 +3,29 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-var _ stateReader = &UserGroupsDataSource{}
-
-// UserGroupsDataSource is abm_user_groups: the user groups of the
+// abm_user_groups: the user groups of the
 // organization, optionally filtered, optionally with their members.
-type UserGroupsDataSource struct {
-	dataSourceBase
-}
-
-// NewUserGroupsDataSource returns the data source.
-func NewUserGroupsDataSource() datasource.DataSource { return &UserGroupsDataSource{} }
-
-// Metadata names the data source.
-func (d *UserGroupsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_user_groups"
+var userGroupsDataSource = &declaration{
+	typeName: "abm_user_groups",
+	doc: "The user groups of the organization, in Apple's order, optionally filtered. Apple Business Manager " +
+		"only (API 2.0). One request per 1000 groups, shared with every other data source of the provider; with " +
+		"`include_user_ids`, one more per 1000 members of each group that passes the filters. The API account's role must " +
+		"not be Staff.",
+	business: true,
+	attributes: func() map[string]schema.Attribute {
+		return map[string]schema.Attribute{
+			"types":            passThroughSet("Only groups of these types (Apple's: `STANDARD`, `SMART`; other values are matched as given)."),
+			"ou_ids":           passThroughSet("Only groups owned by one of these organizational units (by `ou_id`)."),
+			"include_user_ids": includeUserIDsAttribute("group"),
+			"user_groups":      userGroupObject.nested("The groups that pass the filters."),
+		}
+	},
+	read: readUserGroups,
 }
 
 // includeUserIDsAttribute is the switch that reads members into user_ids.
@@ -37,46 +37,41 @@ func includeUserIDsAttribute(of string) schema.BoolAttribute {
 	}
 }
 
-// Schema describes the data source.
-func (d *UserGroupsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "The user groups of the organization, in Apple's order, optionally filtered. Apple Business Manager " +
-			"only (API 2.0). One request per 1000 groups, shared with every other data source of the provider; with " +
-			"`include_user_ids`, one more per 1000 members of each group that passes the filters. The API account's role must " +
-			"not be Staff.",
-		Attributes: map[string]schema.Attribute{
-			"types":            passThroughSet("Only groups of these types (Apple's: `STANDARD`, `SMART`; other values are matched as given)."),
-			"ou_ids":           passThroughSet("Only groups owned by one of these organizational units (by `ou_id`)."),
-			"include_user_ids": includeUserIDsAttribute("group"),
-			"user_groups":      userGroupObject.nested("The groups that pass the filters."),
+// membersList is the state of a list of groups or units: the kept items
+// under attr, each with its members' ids when withIDs (one walk per item, at
+// most maxParallelWalks at a time).
+func membersList(ctx context.Context, q *query, attr string, obj *objectType,
+	kept []*client.Record, withIDs bool, members func(*fleet, context.Context, string) ([]string, error), a access,
+) stateWriters {
+	ids := make([][]string, len(kept))
+	if withIDs {
+		var err error
+		ids, err = membersOf(ctx, kept, func(ctx context.Context, id string) ([]string, error) { return members(q.f, ctx, id) })
+		if err != nil {
+			return q.denied(err, a)
+		}
+	}
+	q.sizeHint = len(kept) * 300
+	return stateWriters{
+		attr: func(w *msgpackWriter) {
+			w.arrayLen(len(kept))
+			for i, r := range kept {
+				obj.write(w, r, idsExtra(ids[i]))
+			}
 		},
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
 	}
 }
 
-// Read lists and filters the groups.
-func (d *UserGroupsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readWith(ctx, d, req, resp)
-}
-
-func (d *UserGroupsDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
-	const what = "abm_user_groups"
-	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
-	defer cancel()
-	if diags.HasError() {
-		return nil, diags
-	}
-	types, tErr := attrs.filter("types")
-	ous, oErr := attrs.filter("ou_ids")
-	withIDs, bErr := attrs.boolean("include_user_ids")
+func readUserGroups(ctx context.Context, q *query) stateWriters {
+	types, tErr := q.args.filter("types")
+	ous, oErr := q.args.filter("ou_ids")
+	withIDs, bErr := q.args.boolean("include_user_ids")
 	if err := firstError(tErr, oErr, bErr); err != nil {
-		diags.AddError("Invalid "+what+" configuration", err.Error())
-		return nil, diags
+		return q.invalid(err)
 	}
-	groups, err := f.UserGroups(ctx)
+	groups, err := q.f.UserGroups(ctx)
 	if err != nil {
-		addAccessError(&diags, what, err, usersPermission)
-		return nil, diags
+		return q.denied(err, usersPermission)
 	}
 	var kept []*client.Record
 	for _, g := range groups {
@@ -84,34 +79,5 @@ func (d *UserGroupsDataSource) readState(ctx context.Context, config tftypes.Val
 			kept = append(kept, g)
 		}
 	}
-	state, d2 := writeMembered(ctx, f, what, config, "user_groups", userGroupObject, kept, withIDs, (*fleet).GroupUsers, usersPermission)
-	diags.Append(d2...)
-	return state, diags
-}
-
-// writeMembered encodes a list of groups or units, with their members'
-// ids when withIDs (walked in parallel) and null user_ids otherwise.
-func writeMembered(ctx context.Context, f *fleet, what string, config tftypes.Value, attr string, obj *objectType,
-	kept []*client.Record, withIDs bool, members func(*fleet, context.Context, string) ([]string, error), a access,
-) ([]byte, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	ids := make([][]string, len(kept))
-	if withIDs {
-		var err error
-		ids, err = membersOf(ctx, kept, func(ctx context.Context, id string) ([]string, error) { return members(f, ctx, id) })
-		if err != nil {
-			addAccessError(&diags, what, err, a)
-			return nil, diags
-		}
-	}
-	state, d2 := encodeState(what, config, map[string]func(*msgpackWriter){
-		attr: func(w *msgpackWriter) {
-			w.arrayLen(len(kept))
-			for i, r := range kept {
-				obj.write(w, r, idsExtra(ids[i]))
-			}
-		},
-	}, len(kept)*300)
-	diags.Append(d2...)
-	return state, diags
+	return membersList(ctx, q, "user_groups", userGroupObject, kept, withIDs, (*fleet).GroupUsers, usersPermission)
 }
