@@ -41,7 +41,7 @@ func (p *ABMProvider) Resources(context.Context) []func() resource.Resource {
 // DataSources lists every data source.
 func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
-		NewOrganizationDataSource,
+		organizationDataSource.newDataSource,
 		NewMdmServersDataSource,
 		NewMdmServerDataSource,
 		NewOrgDevicesDataSource,
