@@ -42,8 +42,8 @@ func (p *ABMProvider) Resources(context.Context) []func() resource.Resource {
 func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		organizationDataSource.newDataSource,
-		NewMdmServersDataSource,
-		NewMdmServerDataSource,
+		mdmServersDataSource.newDataSource,
+		mdmServerDataSource.newDataSource,
 		NewOrgDevicesDataSource,
 		NewOrgDeviceDataSource,
 		NewOrgDeviceSummaryDataSource,
