@@ -3,29 +3,14 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
-
-var _ stateReader = &MdmServersDataSource{}
-
-// MdmServersDataSource is abm_mdm_servers: the MDM servers of the
-// organization, optionally filtered.
-type MdmServersDataSource struct {
-	dataSourceBase
-}
-
-// NewMdmServersDataSource returns the data source.
-func NewMdmServersDataSource() datasource.DataSource { return &MdmServersDataSource{} }
 
 // Values Apple documents for the filters.
 var (
@@ -33,18 +18,14 @@ var (
 	serverStatusValues = []string{"ACTIVE", "INACTIVE", "DELETED"}
 )
 
-// Metadata names the data source.
-func (d *MdmServersDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_mdm_servers"
-}
-
-// Schema describes the data source.
-func (d *MdmServersDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "The MDM servers (device management services) of the organization, in Apple's order, optionally " +
-			"filtered. One request per 1000 servers, shared with every other data source of the provider; with " +
-			"`include_device_serials`, one more request per 1000 devices of each server.",
-		Attributes: map[string]schema.Attribute{
+// abm_mdm_servers: the MDM servers of the organization, optionally filtered.
+var mdmServersDataSource = &declaration{
+	typeName: "abm_mdm_servers",
+	doc: "The MDM servers (device management services) of the organization, in Apple's order, optionally " +
+		"filtered. One request per 1000 servers, shared with every other data source of the provider; with " +
+		"`include_device_serials`, one more request per 1000 devices of each server.",
+	attributes: func() map[string]schema.Attribute {
+		return map[string]schema.Attribute{
 			"server_types": enumSetAttribute("Only servers of these types: ", serverTypeValues),
 			"statuses":     enumSetAttribute("Only servers with these statuses: ", serverStatusValues),
 			"include_device_serials": schema.BoolAttribute{
@@ -57,9 +38,9 @@ func (d *MdmServersDataSource) Schema(ctx context.Context, _ datasource.SchemaRe
 				MarkdownDescription: "The MDM servers that pass the filters.",
 				NestedObject:        schema.NestedAttributeObject{Attributes: serverObject.attributes()},
 			},
-		},
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
-	}
+		}
+	},
+	read: readMdmServers,
 }
 
 // enumSetAttribute is an optional filter whose values must be among allowed.
@@ -74,29 +55,17 @@ func enumSetAttribute(desc string, allowed []string) schema.SetAttribute {
 	}
 }
 
-// Read lists and filters the servers.
-func (d *MdmServersDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readWith(ctx, d, req, resp)
-}
-
-func (d *MdmServersDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
-	const what = "abm_mdm_servers"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
-	defer cancel()
-	if diags.HasError() {
-		return nil, diags
-	}
-	serverTypes, tErr := attrs.filter("server_types")
-	statuses, sErr := attrs.filter("statuses")
-	withSerials, bErr := attrs.boolean("include_device_serials")
+// readMdmServers lists and filters the servers.
+func readMdmServers(ctx context.Context, q *query) stateWriters {
+	serverTypes, tErr := q.args.filter("server_types")
+	statuses, sErr := q.args.filter("statuses")
+	withSerials, bErr := q.args.boolean("include_device_serials")
 	if err := firstError(tErr, sErr, bErr); err != nil {
-		diags.AddError("Invalid "+what+" configuration", err.Error())
-		return nil, diags
+		return q.invalid(err)
 	}
-	servers, err := f.Servers(ctx)
+	servers, err := q.f.Servers(ctx)
 	if err != nil {
-		addReadError(&diags, what, err)
-		return nil, diags
+		return q.failed(err)
 	}
 	var kept []*client.Record
 	var serials [][]string
@@ -106,22 +75,20 @@ func (d *MdmServersDataSource) readState(ctx context.Context, config tftypes.Val
 		}
 		var list []string
 		if withSerials {
-			if list, err = f.ServerDevices(ctx, s.ID); err != nil {
-				addReadError(&diags, what, err)
-				return nil, diags
+			if list, err = q.f.ServerDevices(ctx, s.ID); err != nil {
+				return q.failed(err)
 			}
 		}
 		kept = append(kept, s)
 		serials = append(serials, list)
 	}
-	state, d2 := encodeState(what, config, map[string]func(*msgpackWriter){
+	q.sizeHint = len(kept) * 400
+	return stateWriters{
 		"mdm_servers": func(w *msgpackWriter) {
 			w.arrayLen(len(kept))
 			for i, s := range kept {
 				serverObject.write(w, s, serverExtra(serials[i]))
 			}
 		},
-	}, len(kept)*400)
-	diags.Append(d2...)
-	return state, diags
+	}
 }

@@ -6,48 +6,30 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
 
-var _ stateReader = &OrgDeviceDataSource{}
-
-// OrgDeviceDataSource is abm_org_device: one device by serial number, with
-// its assigned server and AppleCare coverage.
-type OrgDeviceDataSource struct {
-	dataSourceBase
-}
-
-// NewOrgDeviceDataSource returns the data source.
-func NewOrgDeviceDataSource() datasource.DataSource { return &OrgDeviceDataSource{} }
-
-// Metadata names the data source.
-func (d *OrgDeviceDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_org_device"
-}
-
-// Schema describes the data source.
-func (d *OrgDeviceDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := oneDeviceObject.attributes()
-	attrs["serial_number"] = schema.StringAttribute{
-		Required:            true,
-		MarkdownDescription: "Serial number of the device. Released devices are found too.",
-		Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "One device of the organization by serial number, including devices released from the organization " +
-			"(which `abm_org_devices` cannot list), with its assigned MDM server and AppleCare coverage. Three requests, made in parallel.",
-		Attributes: attrs,
-		Blocks:     map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
-	}
+// abm_org_device: one device by serial number, with its assigned server
+// and AppleCare coverage.
+var orgDeviceDataSource = &declaration{
+	typeName: "abm_org_device",
+	doc: "One device of the organization by serial number, including devices released from the organization " +
+		"(which `abm_org_devices` cannot list), with its assigned MDM server and AppleCare coverage. Three requests, made in parallel.",
+	attributes: func() map[string]schema.Attribute {
+		attrs := oneDeviceObject.attributes()
+		attrs["serial_number"] = schema.StringAttribute{
+			Required:            true,
+			MarkdownDescription: "Serial number of the device. Released devices are found too.",
+			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
+		}
+		return attrs
+	},
+	read: readOrgDevice,
 }
 
 // oneDeviceObject is a device read by serial number: its attributes, the
@@ -58,22 +40,11 @@ var oneDeviceObject = newObjectType(client.OrgDevices,
 	added{name: "apple_care_coverage", schema: coverageObject.nested("AppleCare coverage of the device, in Apple's order; empty when it has none.")},
 )
 
-// Read fetches the device, its server linkage and its coverage.
-func (d *OrgDeviceDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readWith(ctx, d, req, resp)
-}
-
-func (d *OrgDeviceDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
-	const what = "abm_org_device"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
-	defer cancel()
-	if diags.HasError() {
-		return nil, diags
-	}
-	serial, _, err := attrs.str("serial_number")
+// readOrgDevice fetches the device, its server linkage and its coverage.
+func readOrgDevice(ctx context.Context, q *query) stateWriters {
+	serial, _, err := q.args.str("serial_number")
 	if err != nil {
-		diags.AddError("Invalid "+what+" configuration", err.Error())
-		return nil, diags
+		return q.invalid(err)
 	}
 	var (
 		dev      *client.Record
@@ -85,19 +56,18 @@ func (d *OrgDeviceDataSource) readState(ctx context.Context, config tftypes.Valu
 	var devErr, serverErr, coverageErr error
 	var wg sync.WaitGroup
 	wg.Add(3)
-	go func() { defer wg.Done(); dev, devErr = f.c.GetOrgDevice(ctx, serial) }()
-	go func() { defer wg.Done(); serverID, serverErr = f.c.AssignedServerID(ctx, serial) }()
-	go func() { defer wg.Done(); coverage, coverageErr = f.c.ListAppleCareCoverage(ctx, serial) }()
+	go func() { defer wg.Done(); dev, devErr = q.f.c.GetOrgDevice(ctx, serial) }()
+	go func() { defer wg.Done(); serverID, serverErr = q.f.c.AssignedServerID(ctx, serial) }()
+	go func() { defer wg.Done(); coverage, coverageErr = q.f.c.ListAppleCareCoverage(ctx, serial) }()
 	wg.Wait()
 	var apiErr *client.APIError
 	if errors.As(devErr, &apiErr) && apiErr.NotFound() {
-		diags.AddAttributeError(path.Root("serial_number"), "Device not found",
+		q.diags.AddAttributeError(path.Root("serial_number"), "Device not found",
 			fmt.Sprintf("Apple has no device with serial number %q in this organization (%v).", serial, devErr))
-		return nil, diags
+		return nil
 	}
 	if err := firstError(devErr, serverErr, coverageErr); err != nil {
-		addReadError(&diags, what, err)
-		return nil, diags
+		return q.failed(err)
 	}
 	var assigned, cov msgpackWriter
 	extra := [][]byte{nil, nil}
@@ -109,7 +79,5 @@ func (d *OrgDeviceDataSource) readState(ctx context.Context, config tftypes.Valu
 	extra[1] = cov.buf
 	computed := oneDeviceObject.writers(dev, extra)
 	delete(computed, "serial_number") // the serial as configured; Apple's id is the same serial
-	state, d2 := encodeState(what, config, computed, 0)
-	diags.Append(d2...)
-	return state, diags
+	return computed
 }

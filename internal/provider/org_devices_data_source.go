@@ -3,30 +3,15 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/listvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
-
-var _ stateReader = &OrgDevicesDataSource{}
-
-// OrgDevicesDataSource is abm_org_devices: the devices of the organization,
-// optionally filtered.
-type OrgDevicesDataSource struct {
-	dataSourceBase
-}
-
-// NewOrgDevicesDataSource returns the data source.
-func NewOrgDevicesDataSource() datasource.DataSource { return &OrgDevicesDataSource{} }
 
 // Values Apple documents for the device filters.
 var (
@@ -35,17 +20,20 @@ var (
 	purchaseSourceTypeValues = []string{"APPLE", "RESELLER", "MANUALLY_ADDED"}
 )
 
-// Metadata names the data source.
-func (d *OrgDevicesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_org_devices"
+// abm_org_devices: the devices of the organization, optionally filtered.
+var orgDevicesDataSource = &declaration{
+	typeName: "abm_org_devices",
+	doc: "The devices of the organization, in Apple's order, optionally filtered. Apple has no server-side " +
+		"filters, so the whole list is read (one request per 1000 devices, shared with every other data source of the " +
+		"provider) and filtered here. Filters combine with AND; the values of one filter with OR. Apple leaves devices " +
+		"released from the organization out of this list; read one with `abm_org_device`. For joins over large fleets, " +
+		"`abm_org_device_index` costs Terraform a fraction of this list.",
+	attributes: orgDevicesAttributes,
+	read:       readOrgDevices,
 }
 
-// Schema describes the data source.
-func (d *OrgDevicesDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = orgDevicesSchema(ctx)
-}
-
-func orgDevicesSchema(ctx context.Context) schema.Schema {
+// orgDevicesAttributes is the arguments and attributes of abm_org_devices.
+func orgDevicesAttributes() map[string]schema.Attribute {
 	attrs := deviceFilterAttributes()
 	for name, a := range map[string]schema.Attribute{
 		"serial_numbers": schema.ListAttribute{
@@ -69,15 +57,7 @@ func orgDevicesSchema(ctx context.Context) schema.Schema {
 	} {
 		attrs[name] = a
 	}
-	return schema.Schema{
-		MarkdownDescription: "The devices of the organization, in Apple's order, optionally filtered. Apple has no server-side " +
-			"filters, so the whole list is read (one request per 1000 devices, shared with every other data source of the " +
-			"provider) and filtered here. Filters combine with AND; the values of one filter with OR. Apple leaves devices " +
-			"released from the organization out of this list; read one with `abm_org_device`. For joins over large fleets, " +
-			"`abm_org_device_index` costs Terraform a fraction of this list.",
-		Attributes: attrs,
-		Blocks:     map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
-	}
+	return attrs
 }
 
 // deviceFilterAttributes is the filters abm_org_devices and
@@ -95,11 +75,6 @@ func deviceFilterAttributes() map[string]schema.Attribute {
 			Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))},
 		},
 	}
-}
-
-// Read lists and filters the devices.
-func (d *OrgDevicesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readWith(ctx, d, req, resp)
 }
 
 // orgDevicesFilters is the configuration of one abm_org_devices.
@@ -170,27 +145,19 @@ func filterDevices(ctx context.Context, f *fleet, cfg orgDevicesFilters) ([]devi
 	return kept, nil
 }
 
-// readState reads, filters and encodes the state of one abm_org_devices.
-func (d *OrgDevicesDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
-	const what = "abm_org_devices"
-	attrs, f, ctx, cancel, diags := d.begin(ctx, what, config)
-	defer cancel()
-	if diags.HasError() {
-		return nil, diags
-	}
-	cfg, err := parseDeviceFilters(attrs)
-	include, iErr := attrs.boolean("include_assigned_server")
+// readOrgDevices reads and filters the devices of one abm_org_devices.
+func readOrgDevices(ctx context.Context, q *query) stateWriters {
+	cfg, err := parseDeviceFilters(q.args)
+	include, iErr := q.args.boolean("include_assigned_server")
 	cfg.withServer = cfg.withServer || include
 	if err = firstError(err, iErr); err != nil {
-		diags.AddError("Invalid "+what+" configuration", err.Error())
-		return nil, diags
+		return q.invalid(err)
 	}
-	kept, err := filterDevices(ctx, f, cfg)
+	kept, err := filterDevices(ctx, q.f, cfg)
 	if err != nil {
-		addReadError(&diags, what, err)
-		return nil, diags
+		return q.failed(err)
 	}
-	computed := map[string]func(*msgpackWriter){
+	computed := stateWriters{
 		"devices": func(w *msgpackWriter) {
 			var slot assignedSlot
 			w.arrayLen(len(kept))
@@ -207,7 +174,6 @@ func (d *OrgDevicesDataSource) readState(ctx context.Context, config tftypes.Val
 			}
 		}
 	}
-	state, d2 := encodeState(what, config, computed, len(kept)*800)
-	diags.Append(d2...)
-	return state, diags
+	q.sizeHint = len(kept) * 800
+	return computed
 }

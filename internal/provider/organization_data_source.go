@@ -3,26 +3,11 @@ package provider
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
-
-var _ stateReader = &OrganizationDataSource{}
-
-// OrganizationDataSource is abm_organization: who the organization is and
-// which MDM servers it has.
-type OrganizationDataSource struct {
-	dataSourceBase
-}
-
-// NewOrganizationDataSource returns the data source.
-func NewOrganizationDataSource() datasource.DataSource { return &OrganizationDataSource{} }
 
 const needsServerToken = " From the device-enrollment service's account detail; null unless the provider has a `server_token`."
 
@@ -46,53 +31,38 @@ var accountAttributes = []struct {
 	{"server_uuid", "UUID of that MDM server in the device-enrollment service.", func(a *client.AccountDetail) client.Field[string] { return a.ServerUUID }},
 }
 
-// Metadata names the data source.
-func (d *OrganizationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_organization"
+// abm_organization: who the organization is and which MDM servers it has.
+var organizationDataSource = &declaration{
+	typeName: "abm_organization",
+	doc: "The organization and the MDM servers it has. Apple's REST API has no organization endpoint: the " +
+		"identity and contact fields exist only in the device-enrollment (ADE) service's account detail, which is read " +
+		"with an MDM server's server token (provider `server_token`). Without one they are null, and `scope`, `client_id` " +
+		"and `mdm_server_ids` still work.",
+	attributes: func() map[string]schema.Attribute {
+		attrs := map[string]schema.Attribute{
+			"scope":          schema.StringAttribute{Computed: true, MarkdownDescription: "OAuth scope in use: `business.api` (ABM) or `school.api` (ASM)."},
+			"client_id":      schema.StringAttribute{Computed: true, MarkdownDescription: "Client ID of the API account in use."},
+			"mdm_server_ids": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "IDs of the organization's MDM servers, in Apple's order."},
+		}
+		for _, a := range accountAttributes {
+			attrs[a.name] = schema.StringAttribute{Computed: true, MarkdownDescription: a.doc + needsServerToken}
+		}
+		return attrs
+	},
+	read: readOrganization,
 }
 
-// Schema describes the data source.
-func (d *OrganizationDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := map[string]schema.Attribute{
-		"scope":          schema.StringAttribute{Computed: true, MarkdownDescription: "OAuth scope in use: `business.api` (ABM) or `school.api` (ASM)."},
-		"client_id":      schema.StringAttribute{Computed: true, MarkdownDescription: "Client ID of the API account in use."},
-		"mdm_server_ids": schema.ListAttribute{Computed: true, ElementType: types.StringType, MarkdownDescription: "IDs of the organization's MDM servers, in Apple's order."},
-	}
-	for _, a := range accountAttributes {
-		attrs[a.name] = schema.StringAttribute{Computed: true, MarkdownDescription: a.doc + needsServerToken}
-	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "The organization and the MDM servers it has. Apple's REST API has no organization endpoint: the " +
-			"identity and contact fields exist only in the device-enrollment (ADE) service's account detail, which is read " +
-			"with an MDM server's server token (provider `server_token`). Without one they are null, and `scope`, `client_id` " +
-			"and `mdm_server_ids` still work.",
-		Attributes: attrs,
-		Blocks:     map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
-	}
-}
-
-// Read combines the API account, the server list and the account detail.
-func (d *OrganizationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readWith(ctx, d, req, resp)
-}
-
-func (d *OrganizationDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
-	const what = "abm_organization"
-	_, f, ctx, cancel, diags := d.begin(ctx, what, config)
-	defer cancel()
-	if diags.HasError() {
-		return nil, diags
-	}
+// readOrganization combines the API account, the server list and the account detail.
+func readOrganization(ctx context.Context, q *query) stateWriters {
+	f := q.f
 	servers, err := f.Servers(ctx)
 	if err != nil {
-		addReadError(&diags, what, err)
-		return nil, diags
+		return q.failed(err)
 	}
 	detail := &client.AccountDetail{}
 	if f.c.HasServerToken() {
 		if detail, err = f.AccountDetail(ctx); err != nil {
-			addReadError(&diags, what, err)
-			return nil, diags
+			return q.failed(err)
 		}
 	}
 	computed := map[string]func(*msgpackWriter){
@@ -109,7 +79,5 @@ func (d *OrganizationDataSource) readState(ctx context.Context, config tftypes.V
 		v := a.get(detail)
 		computed[a.name] = func(w *msgpackWriter) { w.field(v) }
 	}
-	state, d2 := encodeState(what, config, computed, 0)
-	diags.Append(d2...)
-	return state, diags
+	return computed
 }
