@@ -58,7 +58,7 @@ func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSourc
 		NewMdmDeviceDataSource,
 		orgDeviceActivationLockDataSource.newDataSource,
 		orgDeviceActivityDataSource.newDataSource,
-		NewAuditEventsDataSource,
+		auditEventsDataSource.newDataSource,
 		NewAppsDataSource,
 		NewAppDataSource,
 		NewPackagesDataSource,
