@@ -8,33 +8,15 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
-
-var (
-	_ stateReader                             = &AuditEventsDataSource{}
-	_ datasource.DataSourceWithValidateConfig = &AuditEventsDataSource{}
-)
-
-// AuditEventsDataSource is abm_audit_events: the organization's audit trail
-// over a time window, filtered.
-type AuditEventsDataSource struct {
-	dataSourceBase
-}
-
-// NewAuditEventsDataSource returns the data source.
-func NewAuditEventsDataSource() datasource.DataSource { return &AuditEventsDataSource{} }
 
 // maxTypeWalks is the most types read with one filtered walk each. Apple's
 // filter[type] takes one value, so k types cost k walks of at least one
@@ -50,23 +32,21 @@ const maxTypeWalks = 8
 // auditAccess is what Apple requires to read audit events.
 var auditAccess = access{permission: "Access audit events using the Admin API"}
 
-// Metadata names the data source.
-func (d *AuditEventsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_audit_events"
-}
-
-// Schema describes the data source.
-func (d *AuditEventsDataSource) Schema(ctx context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	stamp := []validator.String{rfc3339Validator{}}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: "The organization's audit trail (Apple Business Manager only): who added, released, assigned and " +
-			"unassigned devices, created or revoked API accounts and keys, changed roles and configurations, between " +
-			"`start_date_time` and `end_date_time`, oldest first (ties by id). `actor_id` and `subject_id` are Apple's " +
-			"filters; one entry in `types` is Apple's filter too. Several `types` cost one walk per type when there are " +
-			"at most 8 (each at least one request), else one walk of the whole window filtered here; `categories` " +
-			"filter here. One request per 1000 events read. The API account needs the privilege \"Access audit " +
-			"events using the Admin API\".",
-		Attributes: map[string]schema.Attribute{
+// abm_audit_events: the organization's audit trail over a time window,
+// filtered.
+var auditEventsDataSource = &declaration{
+	typeName: "abm_audit_events",
+	doc: "The organization's audit trail (Apple Business Manager only): who added, released, assigned and " +
+		"unassigned devices, created or revoked API accounts and keys, changed roles and configurations, between " +
+		"`start_date_time` and `end_date_time`, oldest first (ties by id). `actor_id` and `subject_id` are Apple's " +
+		"filters; one entry in `types` is Apple's filter too. Several `types` cost one walk per type when there are " +
+		"at most 8 (each at least one request), else one walk of the whole window filtered here; `categories` " +
+		"filter here. One request per 1000 events read. The API account needs the privilege \"Access audit " +
+		"events using the Admin API\".",
+	business: true,
+	attributes: func() map[string]schema.Attribute {
+		stamp := []validator.String{rfc3339Validator{}}
+		return map[string]schema.Attribute{
 			"start_date_time": schema.StringAttribute{
 				Required:   true,
 				Validators: stamp,
@@ -76,7 +56,7 @@ func (d *AuditEventsDataSource) Schema(ctx context.Context, _ datasource.SchemaR
 			"end_date_time": schema.StringAttribute{
 				Optional:   true,
 				Computed:   true,
-				Validators: stamp,
+				Validators: append(stamp, auditWindowValidator{}),
 				MarkdownDescription: "End of the window, RFC 3339; it must not be before `start_date_time`. Default: " +
 					"the time of the read, which this attribute then holds.",
 			},
@@ -109,17 +89,29 @@ func (d *AuditEventsDataSource) Schema(ctx context.Context, _ datasource.SchemaR
 					"filtered here. Unset means every category.",
 			},
 			"events": auditEventObject.nested("The events of the window that pass the filters, oldest first."),
-		},
-		Blocks: map[string]schema.Block{"timeouts": timeouts.Block(ctx)},
-	}
+		}
+	},
+	read: readAuditEvents,
 }
 
-// ValidateConfig refuses, at plan when both are known, a window that ends
-// before it starts.
-func (d *AuditEventsDataSource) ValidateConfig(ctx context.Context, req datasource.ValidateConfigRequest, resp *datasource.ValidateConfigResponse) {
-	var start, end types.String
+// auditWindowValidator refuses, at plan when both are known, a window that
+// ends before it starts. It validates end_date_time, where its error points.
+type auditWindowValidator struct{}
+
+var _ validator.String = auditWindowValidator{}
+
+func (auditWindowValidator) Description(context.Context) string {
+	return "must not be before start_date_time"
+}
+
+func (v auditWindowValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (auditWindowValidator) ValidateString(ctx context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	var start types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("start_date_time"), &start)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("end_date_time"), &end)...)
+	end := req.ConfigValue
 	if start.IsNull() || start.IsUnknown() || end.IsNull() || end.IsUnknown() {
 		return
 	}
@@ -135,27 +127,15 @@ func windowError(start, end string) string {
 	return fmt.Sprintf("end_date_time (%s) is before start_date_time (%s); the window must not end before it starts.", end, start)
 }
 
-// Read reads the events.
-func (d *AuditEventsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	readWith(ctx, d, req, resp)
-}
-
-func (d *AuditEventsDataSource) readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics) {
-	const what = "abm_audit_events"
-	attrs, f, ctx, cancel, diags := d.beginBusiness(ctx, what, config)
-	defer cancel()
-	if diags.HasError() {
-		return nil, diags
-	}
-	q, typeList, categories, endRead, err := auditArguments(attrs)
+// readAuditEvents reads the events.
+func readAuditEvents(ctx context.Context, q *query) stateWriters {
+	aq, typeList, categories, endRead, err := auditArguments(q.args)
 	if err != nil {
-		diags.AddError("Invalid "+what+" configuration", err.Error())
-		return nil, diags
+		return q.invalid(err)
 	}
-	events, err := readAuditEvents(ctx, f.c, q, typeList)
+	events, err := walkAuditEvents(ctx, q.f.c, aq, typeList)
 	if err != nil {
-		addAccessError(&diags, what, err, auditAccess)
-		return nil, diags
+		return q.denied(err, auditAccess)
 	}
 	kept := events[:0]
 	for _, r := range events {
@@ -163,7 +143,7 @@ func (d *AuditEventsDataSource) readState(ctx context.Context, config tftypes.Va
 			kept = append(kept, r)
 		}
 	}
-	computed := map[string]func(*msgpackWriter){
+	computed := stateWriters{
 		"events": func(w *msgpackWriter) {
 			w.arrayLen(len(kept))
 			for _, r := range kept {
@@ -174,9 +154,8 @@ func (d *AuditEventsDataSource) readState(ctx context.Context, config tftypes.Va
 	if endRead != "" {
 		computed["end_date_time"] = func(w *msgpackWriter) { w.str(endRead) }
 	}
-	state, d2 := encodeState(what, config, computed, len(kept)*600)
-	diags.Append(d2...)
-	return state, diags
+	q.sizeHint = len(kept) * 600
+	return computed
 }
 
 // auditArguments reads the configuration: the query, the types, the
@@ -220,10 +199,10 @@ func auditArguments(attrs configArgs) (q client.AuditQuery, typeList []string, c
 	return q, typeList, categories, endRead, nil
 }
 
-// readAuditEvents reads the events of q of the given types (all when none),
+// walkAuditEvents reads the events of q of the given types (all when none),
 // by the rule of maxTypeWalks, oldest first and ties by id, whatever order
 // Apple answers in and however many walks it took.
-func readAuditEvents(ctx context.Context, c *client.Client, q client.AuditQuery, typeList []string) ([]*client.Record, error) {
+func walkAuditEvents(ctx context.Context, c *client.Client, q client.AuditQuery, typeList []string) ([]*client.Record, error) {
 	var events []*client.Record
 	switch {
 	case len(typeList) == 1 || (len(typeList) > 1 && len(typeList) <= maxTypeWalks):

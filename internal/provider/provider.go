@@ -58,7 +58,7 @@ func (p *ABMProvider) DataSources(context.Context) []func() datasource.DataSourc
 		mdmDeviceDataSource.newDataSource,
 		orgDeviceActivationLockDataSource.newDataSource,
 		orgDeviceActivityDataSource.newDataSource,
-		NewAuditEventsDataSource,
+		auditEventsDataSource.newDataSource,
 		appsDataSource.newDataSource,
 		appDataSource.newDataSource,
 		packagesDataSource.newDataSource,
