@@ -1,12 +1,10 @@
 package provider
 
 import (
-	"context"
 	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
@@ -32,17 +30,6 @@ func businessOnly(f *fleet, what string) diag.Diagnostics {
 				"data source from configurations that read Apple School Manager.", what, client.ScopeSchool))
 	}
 	return diags
-}
-
-// beginBusiness is begin for a data source that exists only in Apple
-// Business Manager: an Apple School Manager configuration is refused before
-// any request.
-func (b *dataSourceBase) beginBusiness(ctx context.Context, what string, config tftypes.Value) (configArgs, *fleet, context.Context, context.CancelFunc, diag.Diagnostics) {
-	attrs, f, ctx, cancel, diags := b.begin(ctx, what, config)
-	if !diags.HasError() {
-		diags.Append(businessOnly(f, what)...)
-	}
-	return attrs, f, ctx, cancel, diags
 }
 
 // addAccessError is addReadError that names, for a 403, what the API

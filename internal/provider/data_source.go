@@ -2,12 +2,16 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"time"
 
+	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/datasource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -155,4 +159,57 @@ func (d *dataSource) readState(ctx context.Context, config tftypes.Value) ([]byt
 		return nil, q.diags
 	}
 	return state, q.diags
+}
+
+// defaultReadTimeout bounds one data source read, waits for Apple's
+// Retry-After included, unless its timeouts block says otherwise.
+const defaultReadTimeout = 20 * time.Minute
+
+// stateReader is what every data source implements: it reads its state,
+// encoded as MessagePack. The protocol server sends those bytes to
+// Terraform as they are (server.go); the framework's Read (readWith)
+// decodes them once.
+type stateReader interface {
+	datasource.DataSource
+	readState(ctx context.Context, config tftypes.Value) ([]byte, diag.Diagnostics)
+	setProviderData(*providerData)
+	instance() *providerData
+}
+
+// readWith is the framework's Read of every data source: the state the data
+// source encodes, decoded into the framework's form.
+func readWith(ctx context.Context, r stateReader, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	state, diags := readDataSource(ctx, r, req.Config.Raw)
+	resp.Diagnostics.Append(diags...)
+	if diags.HasError() {
+		return
+	}
+	v, err := (&tfprotov6.DynamicValue{MsgPack: state}).Unmarshal(req.Config.Raw.Type())
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to decode the state", "This is a bug in the provider; please report it: "+err.Error())
+		return
+	}
+	resp.State.Raw = v
+}
+
+// addReadError turns a client error into one diagnostic whose summary says
+// what failed and whose detail carries Apple's answer.
+func addReadError(diags *diag.Diagnostics, what string, err error) {
+	var throttled *client.ThrottledError
+	var tokenErr *client.TokenError
+	var apiErr *client.APIError
+	switch {
+	case errors.As(err, &throttled):
+		diags.AddError("Apple is throttling requests", fmt.Sprintf("%s: %v", what, err))
+	case errors.As(err, &tokenErr):
+		diags.AddError("Cannot authenticate with Apple", fmt.Sprintf("%s: %v", what, err))
+	case errors.Is(err, context.Canceled):
+		diags.AddError("Read canceled", fmt.Sprintf("%s: the read was stopped (Terraform was interrupted) before Apple answered: %v", what, err))
+	case errors.Is(err, context.DeadlineExceeded):
+		diags.AddError("Read timed out", fmt.Sprintf("%s: %v. Raise the data source's timeouts.read if Apple is slow or throttling.", what, err))
+	case errors.As(err, &apiErr):
+		diags.AddError(fmt.Sprintf("Apple answered HTTP %d", apiErr.HTTPStatus), fmt.Sprintf("%s: %v", what, err))
+	default:
+		diags.AddError("Cannot read from Apple", fmt.Sprintf("%s: %v", what, err))
+	}
 }
