@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 )
 
@@ -15,10 +13,5 @@ var appDataSource = &declaration{
 		"and the API account needs the privilege \"View Apps\".",
 	business:   true,
 	attributes: func() map[string]schema.Attribute { return appsKind.itemSchema() },
-	read: func(ctx context.Context, q *query) stateWriters {
-		if r := appsKind.find(ctx, q); r != nil {
-			return appObject.writers(r, nil)
-		}
-		return nil
-	},
+	read:       appsKind.itemWriters,
 }

@@ -115,3 +115,12 @@ func (k *catalogKind) listWriters(ctx context.Context, q *query, attr string) st
 		}
 	}}
 }
+
+// itemWriters is the state of a singular catalog data source without
+// values of its own: the item find names; nil after an error.
+func (k *catalogKind) itemWriters(ctx context.Context, q *query) stateWriters {
+	if r := k.find(ctx, q); r != nil {
+		return k.obj.writers(r, nil)
+	}
+	return nil
+}

@@ -107,3 +107,12 @@ func lookupArgument(doc string, oneOf validator.String) schema.StringAttribute {
 		Validators: []validator.String{oneOf, stringvalidator.LengthAtLeast(1)},
 	}
 }
+
+// requiredKey is the argument a data source reads one item by (a serial
+// number, an activity id): required and never empty.
+func requiredKey(doc string) schema.StringAttribute {
+	return schema.StringAttribute{
+		Required: true, MarkdownDescription: doc,
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+}

@@ -4,10 +4,8 @@ import (
 	"context"
 	"errors"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
@@ -25,11 +23,7 @@ var orgDeviceActivationLockDataSource = &declaration{
 		"Apple Account. One request per device.",
 	attributes: func() map[string]schema.Attribute {
 		attrs := activationLockObject.attributes()
-		attrs["serial_number"] = schema.StringAttribute{
-			Required:            true,
-			MarkdownDescription: "Serial number of a device of the organization.",
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-		}
+		attrs["serial_number"] = requiredKey("Serial number of a device of the organization.")
 		return attrs
 	},
 	read: readOrgDeviceActivationLock,

@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
@@ -40,11 +38,7 @@ var orgDeviceActivityDataSource = &declaration{
 		"Manager. One request, and one download with `include_log`. Apple keeps an activity for 30 days.",
 	attributes: func() map[string]schema.Attribute {
 		attrs := activityObject.attributes()
-		attrs["id"] = schema.StringAttribute{
-			Required:            true,
-			MarkdownDescription: "Id of the activity, as returned when it was created. Apple keeps activities for 30 days.",
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-		}
+		attrs["id"] = requiredKey("Id of the activity, as returned when it was created. Apple keeps activities for 30 days.")
 		attrs["include_log"] = schema.BoolAttribute{
 			Optional: true,
 			MarkdownDescription: "Also download the activity's CSV log into `log` (one request to Apple's storage, made without " +

@@ -6,10 +6,8 @@ import (
 	"fmt"
 	"sync"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/abm-terraform/terraform-provider-abm/internal/client"
 )
@@ -22,11 +20,7 @@ var orgDeviceDataSource = &declaration{
 		"(which `abm_org_devices` cannot list), with its assigned MDM server and AppleCare coverage. Three requests, made in parallel.",
 	attributes: func() map[string]schema.Attribute {
 		attrs := oneDeviceObject.attributes()
-		attrs["serial_number"] = schema.StringAttribute{
-			Required:            true,
-			MarkdownDescription: "Serial number of the device. Released devices are found too.",
-			Validators:          []validator.String{stringvalidator.LengthAtLeast(1)},
-		}
+		attrs["serial_number"] = requiredKey("Serial number of the device. Released devices are found too.")
 		return attrs
 	},
 	read: readOrgDevice,

@@ -1,8 +1,6 @@
 package provider
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 )
 
@@ -15,10 +13,5 @@ var packageDataSource = &declaration{
 		"on, and the API account needs the privilege \"View and manage devices using built-in device management\".",
 	business:   true,
 	attributes: func() map[string]schema.Attribute { return packagesKind.itemSchema() },
-	read: func(ctx context.Context, q *query) stateWriters {
-		if r := packagesKind.find(ctx, q); r != nil {
-			return packageObject.writers(r, nil)
-		}
-		return nil
-	},
+	read:       packagesKind.itemWriters,
 }
